@@ -1,0 +1,3 @@
+from tom_audit.cli.main import main
+
+raise SystemExit(main())

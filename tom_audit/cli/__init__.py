@@ -1,0 +1,1 @@
+"""The command line: argument parsing, output and exit codes over the core."""

@@ -1,0 +1,48 @@
+"""tom-audit new FILE: start an assessment from a catalogue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tom_audit.cli.common import add_lang
+from tom_audit.cli.output import EXIT_OK, fail
+from tom_audit.i18n import current_language, tr
+from tom_audit.logic.answers import now_iso
+from tom_audit.store.assessment_store import new_assessment, save_assessment
+from tom_audit.store.catalogue_store import catalogue_source_for, load_catalogue
+
+NAME = "new"
+ORDER = 20
+DEFAULT_CATALOGUE = "tom-art32"
+
+
+def register(commands) -> None:
+    parser = commands.add_parser(NAME, help=tr("cli.new.help"), description=tr("cli.new.help"))
+    parser.add_argument("file", metavar="FILE", type=Path)
+    parser.add_argument("--catalogue", metavar="ID|PATH", default=DEFAULT_CATALOGUE, help=tr("cli.new.catalogue"))
+    parser.add_argument("--org", metavar="NAME", default="", help=tr("cli.new.org"))
+    add_lang(parser, "cli.new.lang")
+    parser.set_defaults(run=run)
+
+
+def create(path: Path, catalogue_ref: str, organisation: str, language: str):
+    """Create and save a new assessment; the TUI's "new" uses this too."""
+    catalogue = load_catalogue(catalogue_ref)
+    assessment = new_assessment(
+        catalogue, source=catalogue_source_for(catalogue, path), organisation=organisation,
+        language=language, now=now_iso(),
+    )
+    save_assessment(path, assessment)
+    return assessment, catalogue
+
+
+def run(args) -> int:
+    path: Path = args.file
+    if path.exists():
+        return fail("cli.new.exists", file=str(path))
+    if not path.parent.is_dir():
+        return fail("cli.new.no_folder", folder=str(path.parent))
+    _, catalogue = create(path, args.catalogue, args.org, current_language())
+    print(tr("cli.new.done", file=str(path), catalogue=catalogue.id, version=catalogue.version,
+             count=len(catalogue.measures)))
+    return EXIT_OK

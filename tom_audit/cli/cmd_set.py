@@ -1,0 +1,65 @@
+"""tom-audit set FILE MEASURE: record an answer from a script, without the UI."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+from tom_audit.cli.output import EXIT_OK, report
+from tom_audit.i18n import tr
+from tom_audit.logic.answers import AnswerError, Edit, record
+from tom_audit.logic.catalogue_changes import adopt
+from tom_audit.model.assessment import EVIDENCE_KINDS, STATUSES
+from tom_audit.store.assessment_store import load_assessment, save_assessment
+from tom_audit.store.catalogue_store import catalogue_source_for
+from tom_audit.store.evidence_files import evidence_for
+
+NAME = "set"
+ORDER = 50
+
+
+def register(commands) -> None:
+    parser = commands.add_parser(NAME, help=tr("cli.set.help"), description=tr("cli.set.help"))
+    parser.add_argument("file", metavar="FILE", type=Path)
+    parser.add_argument("measure", metavar="MEASURE_ID")
+    parser.add_argument("--status", choices=STATUSES)
+    parser.add_argument("--note", metavar="TEXT", help=tr("cli.set.note"))
+    parser.add_argument("--owner", metavar="NAME")
+    parser.add_argument("--evidence", metavar="PATH_OR_URL", action="append", default=[], help=tr("cli.set.evidence"))
+    parser.add_argument("--evidence-kind", choices=EVIDENCE_KINDS, default="other")
+    parser.add_argument("--evidence-description", metavar="TEXT", default="")
+    parser.add_argument("--valid-until", metavar="YYYY-MM-DD", default="")
+    parser.add_argument("--answer", metavar="QUESTION=VALUE", action="append", default=[], help=tr("cli.set.answer"))
+    parser.add_argument("--by", metavar="NAME", default=None, help=tr("cli.set.by"))
+    parser.set_defaults(run=run)
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+def run(args) -> int:
+    loaded = load_assessment(args.file)
+    report(loaded.warnings)
+    answers = {}
+    for item in args.answer:
+        question, sep, value = item.partition("=")
+        if not sep:
+            raise AnswerError("answer.bad_answer_arg", value=item)
+        answers[question.strip()] = value
+    evidence = [
+        evidence_for(target, args.file, kind=args.evidence_kind, description=args.evidence_description,
+                     valid_until=args.valid_until)
+        for target in args.evidence
+    ]
+    edit = Edit(status=args.status, note=args.note, owner=args.owner, answers=answers, add_evidence=evidence)
+    record(loaded.assessment, loaded.catalogue, args.measure, edit,
+           by=args.by if args.by is not None else _user())
+    if loaded.catalogue_changes:
+        adopt(loaded.assessment, loaded.catalogue, catalogue_source_for(loaded.catalogue, args.file))
+    save_assessment(args.file, loaded.assessment)
+    print(tr("cli.set.done", id=args.measure, file=str(args.file)))
+    return EXIT_OK

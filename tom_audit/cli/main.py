@@ -1,0 +1,95 @@
+"""`tom-audit`: parse the command line and hand over to one command module.
+
+Exit codes: 0 success; 1 findings (lint, diff with changes); 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+import importlib
+import pkgutil
+
+from tom_audit import __version__, cli
+from tom_audit.cli.output import EXIT_BAD_INPUT, report
+from tom_audit.i18n import LANGUAGES, set_language, tr
+from tom_audit.logic.answers import AnswerError
+from tom_audit.problems import InputError
+
+# Every cli/cmd_*.py is a command: NAME, ORDER (its place in --help), register(subparsers).
+# Command modules import heavy libraries (openpyxl, Textual) inside their run function.
+COMMANDS = sorted(
+    (importlib.import_module(f"tom_audit.cli.{m.name}") for m in pkgutil.iter_modules(cli.__path__)
+     if m.name.startswith("cmd_")),
+    key=lambda module: module.ORDER,
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # usage errors: exit 2, one clear line, no traceback
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"tom-audit: {tr('severity.error')}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="tom-audit", description=tr("cli.description"))
+    parser.add_argument("--version", action="version", version=f"tom-audit {__version__}")
+    parser.add_argument("--lang", choices=LANGUAGES, help=tr("cli.lang_help"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in COMMANDS:
+        module.register(commands)
+    return parser
+
+
+def _normalise(argv: list[str]) -> list[str]:
+    """`tom-audit FILE` means `tom-audit open FILE`; bare `tom-audit` shows the start screen."""
+    names = {m.NAME for m in COMMANDS}
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--lang":
+            i += 2
+        elif arg in ("-h", "--help", "--version"):
+            return argv
+        elif arg.startswith("-"):
+            i += 1
+        elif arg in names:
+            return argv
+        else:
+            return [*argv[:i], "open", *argv[i:]]
+    return [*argv, "open"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = os.environ.get("TOM_AUDIT_LANG")
+    for i, arg in enumerate(argv):  # before building the parser, so --help speaks it too
+        if arg == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+    if lang in LANGUAGES:
+        set_language(lang)
+    parser = build_parser()
+    args = parser.parse_args(_normalise(argv))
+    if args.lang:
+        set_language(args.lang)
+    try:
+        return args.run(args)
+    except InputError as error:
+        report(error.problems)
+        return EXIT_BAD_INPUT
+    except AnswerError as error:
+        print(f"tom-audit: {tr('severity.error')}: {tr(error.key, **error.params)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # a bug of ours: say so plainly; TOM_AUDIT_DEBUG shows the trace
+        if os.environ.get("TOM_AUDIT_DEBUG"):
+            raise
+        print(tr("cli.internal_error", error=f"{type(error).__name__}: {error}"), file=sys.stderr)
+        return 3

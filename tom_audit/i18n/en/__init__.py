@@ -1,0 +1,5 @@
+"""English strings, one module per area; every key exists in the other language too."""
+
+from tom_audit.i18n.en import core
+
+STRINGS: dict[str, str] = {**core.STRINGS}

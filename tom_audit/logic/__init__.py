@@ -1,0 +1,1 @@
+"""Pure functions over catalogues and assessments: no I/O, no UI."""

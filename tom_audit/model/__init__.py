@@ -1,0 +1,1 @@
+"""The domain: catalogues and assessments as plain dataclasses. No I/O here."""

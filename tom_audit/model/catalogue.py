@@ -1,0 +1,189 @@
+"""A catalogue of measures, as read from YAML: categories, measures, scoping questions."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+LEVELS = ("normal", "hoch", "sehr_hoch")
+KINDS = ("technical", "organisational")
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One text in both languages."""
+
+    de: str
+    en: str
+
+    def __call__(self, lang: str) -> str:
+        return self.en if lang == "en" else self.de
+
+    def matches(self, needle: str) -> bool:
+        needle = needle.casefold()
+        return needle in self.de.casefold() or needle in self.en.casefold()
+
+    @classmethod
+    def of(cls, data: dict[str, str] | None) -> Text | None:
+        return cls(data["de"], data["en"]) if data else None
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class ScopingQuestion:
+    id: str
+    question: Text
+    help: Text | None = None
+    type: str = "bool"
+    options: tuple[Option, ...] = ()
+
+    def accepts(self, value: Any) -> bool:
+        if self.type == "bool":
+            return isinstance(value, bool)
+        return value in {o.id for o in self.options}
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    title: Text
+    goal: Text
+    art32: tuple[str, ...] = ()
+    bdsg64: tuple[int, ...] = ()
+    sdm: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EvidenceHint:
+    kind: str
+    hint: Text
+
+
+@dataclass(frozen=True)
+class Question:
+    """A typed extra question asked with a measure, such as the RPO in hours."""
+
+    id: str
+    type: str  # number, choice, date, text
+    label: Text
+    unit: Text | None = None
+    min: float | None = None
+    max: float | None = None
+    options: tuple[Option, ...] = ()
+
+
+@dataclass(frozen=True)
+class Measure:
+    id: str
+    category: str
+    kind: str
+    title: Text
+    guidance: Text
+    evidence: tuple[EvidenceHint, ...]
+    level: str
+    references: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    applies_if: dict[str, Any] | None = None
+    not_applicable_reason: Text | None = None
+    questions: tuple[Question, ...] = ()
+    deprecated_reason: Text | None = None
+    replaced_by: str | None = None
+    excluded_reason: Text | None = None  # set when an extending catalogue does not use it
+    fingerprint: str = ""  # short hash of the wording; tells a reworded measure
+
+    def required_at(self, protection_need: str) -> bool:
+        return LEVELS.index(self.level) <= LEVELS.index(protection_need)
+
+
+@dataclass
+class Catalogue:
+    id: str
+    version: str
+    title: Text
+    sha256: str
+    description: Text | None = None
+    languages: tuple[str, ...] = ("de", "en")
+    scoping: tuple[ScopingQuestion, ...] = ()
+    categories: tuple[Category, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    extends: str | None = None
+    source: str = "bundled"  # "bundled" or the file's path
+
+    @cached_property
+    def measure_by_id(self) -> dict[str, Measure]:
+        return {m.id: m for m in self.measures}
+
+    @cached_property
+    def category_by_id(self) -> dict[str, Category]:
+        return {c.id: c for c in self.categories}
+
+    @cached_property
+    def scoping_by_id(self) -> dict[str, ScopingQuestion]:
+        return {q.id: q for q in self.scoping}
+
+    @cached_property
+    def measures_by_category(self) -> dict[str, list[Measure]]:
+        grouped: dict[str, list[Measure]] = {c.id: [] for c in self.categories}
+        for measure in self.measures:
+            grouped.setdefault(measure.category, []).append(measure)
+        return grouped
+
+
+def measure_fingerprint(data: dict[str, Any]) -> str:
+    """A hash of what a measure asks, so a changed wording is noticed; ids and refs excluded."""
+    keys = ("title", "guidance", "evidence", "level", "applies_if", "questions", "deprecated")
+    wording = {k: data.get(k) for k in keys}
+    blob = json.dumps(wording, sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.sha256(blob).hexdigest()[:12]
+
+
+def _options(items: list[dict] | None) -> tuple[Option, ...]:
+    return tuple(Option(str(o["id"]), Text.of(o["label"])) for o in items or ())
+
+
+def measure_from_data(data: dict[str, Any]) -> Measure:
+    deprecated = data.get("deprecated") or {}
+    return Measure(
+        id=data["id"],
+        category=data["category"],
+        kind=data["kind"],
+        title=Text.of(data["title"]),
+        guidance=Text.of(data["guidance"]),
+        evidence=tuple(EvidenceHint(e["kind"], Text.of(e["hint"])) for e in data["evidence"]),
+        level=data["level"],
+        references={k: tuple(v) for k, v in (data.get("references") or {}).items()},
+        applies_if=data.get("applies_if"),
+        not_applicable_reason=Text.of(data.get("not_applicable_reason")),
+        questions=tuple(
+            Question(
+                id=q["id"], type=q["type"], label=Text.of(q["label"]), unit=Text.of(q.get("unit")),
+                min=q.get("min"), max=q.get("max"), options=_options(q.get("options")),
+            )
+            for q in data.get("questions") or ()
+        ),
+        deprecated_reason=Text.of(deprecated.get("reason")),
+        replaced_by=deprecated.get("replaced_by"),
+        fingerprint=measure_fingerprint(data),
+    )
+
+
+def category_from_data(data: dict[str, Any]) -> Category:
+    return Category(
+        id=data["id"], title=Text.of(data["title"]), goal=Text.of(data["goal"]),
+        art32=tuple(data.get("art32", ())), bdsg64=tuple(data.get("bdsg64", ())),
+        sdm=tuple(data.get("sdm", ())),
+    )
+
+
+def scoping_from_data(data: dict[str, Any]) -> ScopingQuestion:
+    return ScopingQuestion(
+        id=data["id"], question=Text.of(data["question"]), help=Text.of(data.get("help")),
+        type=data.get("type", "bool"), options=_options(data.get("options")),
+    )

@@ -1,0 +1,1 @@
+"""Text renderings of the domain (catalogue reference, reports) for terminals and Markdown."""

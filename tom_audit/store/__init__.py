@@ -1,0 +1,1 @@
+"""Reading, validating and writing tom-audit's files. Every failure becomes a Problem."""

@@ -1,0 +1,50 @@
+"""Read a tom-audit file up to a schema-valid document: the steps both file kinds share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tom_audit.problems import InputError, Problem
+from tom_audit.store import schema
+from tom_audit.store.textfile import TextFile, read_text_file
+from tom_audit.store.yaml_load import NodeIndex, parse_yaml
+
+FORMATS = {"tom-audit/catalogue": "catalogue", "tom-audit/assessment": "assessment"}
+
+
+@dataclass
+class Document:
+    file: TextFile
+    data: dict[str, Any]
+    index: NodeIndex
+    kind: str  # "catalogue" or "assessment"
+
+    @property
+    def shown(self) -> str:
+        return self.file.shown
+
+
+def parse_document(path: Path | str, expected: str | None = None) -> Document:
+    """Read and parse; check that it is one of our files and, if given, of the expected kind."""
+    file = read_text_file(path)
+    data = parse_yaml(file.text, file.shown)
+    index = NodeIndex(file.text)
+    if not isinstance(data, dict):
+        raise InputError([Problem(file.shown, "format.not_mapping", {}, line=1, col=1)])
+    declared = data.get("format")
+    kind = FORMATS.get(declared) if isinstance(declared, str) else None
+    if kind is None:
+        where = index.position(("format",)) if "format" in data else {"line": 1, "col": 1}
+        key = "format.unknown" if "format" in data else "format.missing"
+        raise InputError([Problem(file.shown, key, {"value": str(declared)}, **where)])
+    if expected and kind != expected:
+        raise InputError([Problem(file.shown, f"format.{kind}_not_{expected}", {}, **index.position(("format",)))])
+    return Document(file=file, data=data, index=index, kind=kind)
+
+
+def check_schema(document: Document) -> None:
+    problems = schema.validate(document.kind, document.data, document.index, document.shown)
+    if problems:
+        raise InputError(problems)

@@ -1,0 +1,160 @@
+"""YAML loading with the C parser, YAML 1.2 core typing, and positions for every problem.
+
+PyYAML's default (YAML 1.1) typing turns `no`, `on`, `2026-01-01` and `0123` into booleans,
+dates and octal numbers. Our loader keeps everything a string except `true`/`false`, `null`,
+and plain decimal numbers. Where a string field still receives one of those (a note that
+reads `1.10`), `raw_text` gives back the scalar exactly as written.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from tom_audit.problems import InputError, Problem
+
+Path_ = tuple[str | int, ...]
+
+
+class _Loader(yaml.CSafeLoader):
+    """CSafeLoader with YAML 1.2 core resolution, duplicate-key and alias detection."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.duplicate_keys: list[tuple[str, yaml.Mark]] = []
+        self.alias_marks: list[yaml.Mark] = []
+        self.bad_keys: list[yaml.Mark] = []
+
+    def construct_object(self, node, deep=False):
+        if node in self.constructed_objects and not isinstance(node, ScalarNode):
+            # Aliases to collections can multiply a small file into an enormous document.
+            self.alias_marks.append(node.start_mark)
+        return super().construct_object(node, deep)
+
+    def construct_mapping(self, node, deep=False):
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, Hashable) or isinstance(key, (list, dict)):
+                self.bad_keys.append(key_node.start_mark)
+                continue
+            if key in mapping:
+                self.duplicate_keys.append((str(key), key_node.start_mark))
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+    def construct_yaml_int(self, node):
+        return int(self.construct_scalar(node))
+
+    def construct_yaml_float(self, node):
+        return float(self.construct_scalar(node))
+
+
+_Loader.yaml_implicit_resolvers = {}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+)$"),
+    list("-+.0123456789"),
+)
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
+# Only the plain JSON-like tags are ours; anything else (!!python/..., !!binary, !!set) is refused.
+for _tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary", "tag:yaml.org,2002:set",
+             "tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs", "tag:yaml.org,2002:merge"):
+    _Loader.yaml_constructors.pop(_tag, None)
+
+
+def _position(mark: yaml.Mark | None) -> dict[str, int | None]:
+    if mark is None:
+        return {"line": None, "col": None}
+    return {"line": mark.line + 1, "col": mark.column + 1}
+
+
+def parse_yaml(text: str, shown: str) -> Any:
+    """Parse one YAML document; every syntax, duplicate-key and alias problem at once."""
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # the C loader allocates many small objects; collection cycles cost 2.5x
+    loader = _Loader(text)
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        detail = exc.problem or exc.context or "?"
+        raise InputError([Problem(shown, "yaml.syntax", {"detail": detail}, **_position(mark))]) from None
+    except yaml.YAMLError as exc:
+        raise InputError([Problem(shown, "yaml.syntax", {"detail": str(exc).splitlines()[0]})]) from None
+    finally:
+        loader.dispose()
+        if gc_was_enabled:
+            gc.enable()
+    problems = [
+        Problem(shown, "yaml.duplicate_key", {"key": key}, **_position(mark))
+        for key, mark in loader.duplicate_keys
+    ]
+    problems += [Problem(shown, "yaml.alias", {}, **_position(mark)) for mark in loader.alias_marks]
+    problems += [Problem(shown, "yaml.bad_key", {}, **_position(mark)) for mark in loader.bad_keys]
+    if problems:
+        raise InputError(problems)
+    return data
+
+
+@dataclass
+class NodeIndex:
+    """Positions of values in a document, composed only when a problem needs a line."""
+
+    text: str
+    _root: Any = field(default=None, init=False)
+    _composed: bool = field(default=False, init=False)
+
+    def _node(self) -> Any:
+        if not self._composed:
+            self._composed = True
+            try:
+                self._root = yaml.compose(self.text, Loader=_Loader)
+            except yaml.YAMLError:
+                self._root = None
+        return self._root
+
+    def find(self, path: Path_, *, key: bool = False) -> Any:
+        """The node at `path` (the key's node with key=True); the deepest found ancestor else."""
+        node = self._node()
+        if node is None:
+            return None
+        for depth, step in enumerate(path):
+            last = depth == len(path) - 1
+            if isinstance(node, MappingNode):
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, ScalarNode) and key_node.value == str(step):
+                        node = key_node if (last and key) else value_node
+                        break
+                else:
+                    return node
+            elif isinstance(node, SequenceNode) and isinstance(step, int) and step < len(node.value):
+                node = node.value[step]
+            else:
+                return node
+        return node
+
+    def position(self, path: Path_, *, key: bool = False) -> dict[str, int | None]:
+        node = self.find(path, key=key)
+        return _position(node.start_mark if node is not None else None)
+
+    def raw_text(self, path: Path_) -> str | None:
+        """The scalar at `path` exactly as written, or None if it is not a scalar."""
+        node = self.find(path)
+        if isinstance(node, ScalarNode):
+            return node.value
+        return None
