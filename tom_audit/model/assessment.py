@@ -107,6 +107,18 @@ class Scope:
 
 
 @dataclass
+class Approval:
+    """The DPO's sign-off: which version was approved, by whom, when, and a hash of the
+    content approved, so that a later change shows as "changed since approval"."""
+
+    version: str = ""  # "1.0", "1.1", ...
+    by: str = ""
+    date: str = ""  # ISO date
+    sha256: str = ""  # logic.review.content_hash of the assessment when approved
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class Assessment:
     catalogue: CatalogueRef
     id: str = ""  # stable identity (a UUID), so exports and reviews can be matched to it
@@ -115,6 +127,7 @@ class Assessment:
     language: str = "de"
     created: str = ""
     updated: str = ""
+    approval: Approval | None = None
     scoping: dict[str, bool | str] = field(default_factory=dict)
     measures: dict[str, Answer] = field(default_factory=dict)
     fingerprints: dict[str, str] = field(default_factory=dict)  # catalogue wording last seen

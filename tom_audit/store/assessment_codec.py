@@ -6,7 +6,7 @@ from dataclasses import fields
 from typing import Any
 
 from tom_audit.model.assessment import (
-    FORMAT, Answer, Assessment, CatalogueRef, Change, Evidence, Gap, Organisation, Review, Scope,
+    FORMAT, Answer, Approval, Assessment, CatalogueRef, Change, Evidence, Gap, Organisation, Review, Scope,
 )
 from tom_audit.problems import WARNING, Problem
 from tom_audit.store.yaml_load import NodeIndex
@@ -46,6 +46,8 @@ def to_document(assessment: Assessment) -> dict[str, Any]:
         doc["created"] = assessment.created
     if assessment.updated:
         doc["updated"] = assessment.updated
+    if assessment.approval is not None:
+        doc["approval"] = _plain(assessment.approval)
     doc["scoping"] = dict(assessment.scoping)
     doc["measures"] = {
         measure_id: _plain(answer)
@@ -96,7 +98,7 @@ class _Reader:
 
 
 TOP_LEVEL = ("format", "format_version", "id", "catalogue", "organisation", "scope", "language",
-             "created", "updated", "scoping", "measures", "fingerprints")
+             "created", "updated", "approval", "scoping", "measures", "fingerprints")
 
 
 def from_document(data: dict[str, Any], index: NodeIndex, shown: str) -> tuple[Assessment, list[Problem]]:
@@ -114,6 +116,7 @@ def from_document(data: dict[str, Any], index: NodeIndex, shown: str) -> tuple[A
         language=data.get("language", "de"),
         created=data.get("created", ""),
         updated=data.get("updated", ""),
+        approval=reader.build(Approval, data["approval"], ("approval",)) if "approval" in data else None,
         scoping=dict(data.get("scoping") or {}),
         measures={
             str(mid): reader.answer(answer or {}, ("measures", mid))
