@@ -148,7 +148,7 @@ def _options(items: list[dict] | None) -> tuple[Option, ...]:
     return tuple(Option(str(o["id"]), Text.of(o["label"])) for o in items or ())
 
 
-def measure_from_data(data: dict[str, Any]) -> Measure:
+def measure_from_data(data: dict[str, Any], fingerprint: str | None = None) -> Measure:
     deprecated = data.get("deprecated") or {}
     return Measure(
         id=data["id"],
@@ -170,7 +170,7 @@ def measure_from_data(data: dict[str, Any]) -> Measure:
         ),
         deprecated_reason=Text.of(deprecated.get("reason")),
         replaced_by=deprecated.get("replaced_by"),
-        fingerprint=measure_fingerprint(data),
+        fingerprint=fingerprint or measure_fingerprint(data),
     )
 
 

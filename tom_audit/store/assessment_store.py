@@ -11,10 +11,10 @@ from tom_audit.model.assessment import Assessment, CatalogueRef, Organisation, S
 from tom_audit.model.catalogue import Catalogue
 from tom_audit.problems import WARNING, InputError, Problem
 from tom_audit.store import catalogue_store, migrations
-from tom_audit.store.assessment_codec import from_document, to_document
+from tom_audit.store.assessment_codec import from_document, render_lines
 from tom_audit.store.atomic import atomic_write
 from tom_audit.store.documents import Document, check_schema, parse_document
-from tom_audit.store.yaml_emit import dump
+from tom_audit.store.yaml_emit import comment
 
 HEADER = """tom-audit assessment: technical and organisational measures (Art. 32 GDPR).
 Edit with `tom-audit open FILE`, or by hand: `tom-audit validate FILE` checks it."""
@@ -98,7 +98,9 @@ def load_assessment(path: Path | str, catalogue: Catalogue | None = None) -> Loa
 
 
 def render(assessment: Assessment) -> str:
-    return dump(to_document(assessment), HEADER)
+    out = comment(HEADER)
+    render_lines(assessment, out)
+    return "\n".join(out) + "\n"
 
 
 def save_assessment(path: Path | str, assessment: Assessment) -> None:

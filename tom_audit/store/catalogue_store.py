@@ -17,14 +17,15 @@ from typing import Any
 from tom_audit import __version__
 from tom_audit.locations import cache_dir, catalogues_dir
 from tom_audit.model.catalogue import (
-    Catalogue, Text, category_from_data, measure_from_data, scoping_from_data,
+    Catalogue, Text, category_from_data, measure_fingerprint, measure_from_data, scoping_from_data,
 )
 from tom_audit.problems import InputError, Problem, display_path
 from tom_audit.store.atomic import atomic_write
 from tom_audit.store.documents import check_schema, parse_document
-from tom_audit.store.textfile import read_text_file
+from tom_audit.store.textfile import TextFile, read_text_file
 
 BUNDLED = "bundled"
+FINGERPRINTS = "_fingerprints"  # added to the cached document; not a key of the file format
 
 
 def bundled_ids() -> list[str]:
@@ -155,27 +156,28 @@ def _semantic_problems(doc, data: dict[str, Any], base: Catalogue | None) -> lis
 # -- loading -------------------------------------------------------------------------------
 
 
-def _checked_data(path: Path, base: Catalogue | None, sha: str) -> dict[str, Any]:
+def _checked_data(file: TextFile, base: Catalogue | None, sha: str) -> dict[str, Any]:
+    """The validated document, with each measure's fingerprint under FINGERPRINTS."""
     cached = _cached(sha)
     if cached is not None:
         return cached
-    doc = parse_document(path, expected="catalogue")
+    doc = parse_document(file.path, expected="catalogue", file=file)
     check_schema(doc)
     problems = _semantic_problems(doc, doc.data, base)
     if problems:
         raise InputError(problems)
+    doc.data[FINGERPRINTS] = {m["id"]: measure_fingerprint(m) for m in doc.data.get("measures", [])}
     _store(sha, doc.data)
     return doc.data
 
 
-def _base_of(path: Path, seen: tuple[Path, ...]) -> Catalogue | None:
+def _base_of(file: TextFile, seen: tuple[Path, ...]) -> Catalogue | None:
     """The catalogue a file extends, read from its first lines without a full parse."""
-    file = read_text_file(path)
     for line in file.text.splitlines()[:80]:
         if line.startswith("extends:"):
             ref = line.split(":", 1)[1].split("#", 1)[0].strip().strip("\"'")
             if ref:
-                base_path, _ = resolve(ref, path.parent)
+                base_path, _ = resolve(ref, file.path.parent)
                 if base_path.resolve() in seen:
                     raise InputError([Problem(file.shown, "catalogue.extends_cycle", {"ref": ref}, line=1)])
                 return load_catalogue_file(base_path, _seen=(*seen, base_path.resolve()))
@@ -184,10 +186,10 @@ def _base_of(path: Path, seen: tuple[Path, ...]) -> Catalogue | None:
 
 def load_catalogue_file(path: Path, source: str | None = None, _seen: tuple[Path, ...] = ()) -> Catalogue:
     path = Path(path)
-    base = _base_of(path, (*_seen, path.resolve()))
-    raw = read_text_file(path).raw
-    sha = hashlib.sha256(raw + (base.sha256.encode() if base else b"")).hexdigest()
-    data = _checked_data(path, base, sha)
+    file = read_text_file(path)
+    base = _base_of(file, (*_seen, path.resolve()))
+    sha = hashlib.sha256(file.raw + (base.sha256.encode() if base else b"")).hexdigest()
+    data = _checked_data(file, base, sha)
     return _build(data, sha, base, source or str(path))
 
 
@@ -201,7 +203,8 @@ def _build(data: dict[str, Any], sha: str, base: Catalogue | None, source: str) 
     excluded = {e["id"]: Text.of(e["reason"]) for e in data.get("exclude", [])}
     if excluded:
         measures = [replace(m, excluded_reason=excluded[m.id]) if m.id in excluded else m for m in measures]
-    measures += [measure_from_data(m) for m in data.get("measures", [])]
+    fingerprints = data.get(FINGERPRINTS, {})
+    measures += [measure_from_data(m, fingerprints.get(m["id"])) for m in data.get("measures", [])]
     return Catalogue(
         id=data["id"],
         version=data["version"],

@@ -26,9 +26,9 @@ class Document:
         return self.file.shown
 
 
-def parse_document(path: Path | str, expected: str | None = None) -> Document:
+def parse_document(path: Path | str, expected: str | None = None, file: TextFile | None = None) -> Document:
     """Read and parse; check that it is one of our files and, if given, of the expected kind."""
-    file = read_text_file(path)
+    file = file or read_text_file(path)
     data = parse_yaml(file.text, file.shown)
     index = NodeIndex(file.text)
     if not isinstance(data, dict):

@@ -21,7 +21,16 @@ _ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 _NOT_LITERAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
+# Anything that needs an escape in a double-quoted scalar; most texts have none of these.
+_NEEDS_ESCAPE = re.compile('[\x00-\x1f"\\\\\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]')
+
+
+needs_escape = _NEEDS_ESCAPE.search
+
+
 def quote(text: str) -> str:
+    if not _NEEDS_ESCAPE.search(text):
+        return f'"{text}"'
     quoted = json.dumps(text, ensure_ascii=False)
     return _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
@@ -94,7 +103,26 @@ def _emit_entry(head: str, item: Any, indent: str, out: list[str], in_list: bool
         out.append(f"{head} {scalar(item)}")
 
 
+def emit_lines(document: dict[str, Any], indent: str, out: list[str]) -> None:
+    """Append the lines of a mapping at `indent` (for callers that write parts themselves)."""
+    _emit(document, indent, out)
+
+
+def emit_text(head: str, text: str, indent: str, out: list[str]) -> None:
+    """`head` (e.g. "  note:") followed by a string, as a literal block when it spans lines."""
+    if "\n" in text and _literal_ok(text):
+        pad = indent + "  "
+        out.append(f"{head} |-")
+        out.extend(pad + line if line else "" for line in text.split("\n"))
+    else:
+        out.append(f"{head} {quote(text)}")
+
+
+def comment(header: str) -> list[str]:
+    return [f"# {line}" if line else "#" for line in header.splitlines()]
+
+
 def dump(document: dict[str, Any], header: str = "") -> str:
-    out: list[str] = [f"# {line}" if line else "#" for line in header.splitlines()]
+    out = comment(header)
     _emit(document, "", out)
     return "\n".join(out) + "\n"

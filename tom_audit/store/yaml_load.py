@@ -18,6 +18,7 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from tom_audit.problems import InputError, Problem
+from tom_audit.store.yaml_fast import NotOurs, fast_parse
 
 Path_ = tuple[str | int, ...]
 
@@ -86,7 +87,15 @@ def _position(mark: yaml.Mark | None) -> dict[str, int | None]:
 def parse_yaml(text: str, shown: str) -> Any:
     """Parse one YAML document; every syntax, duplicate-key and alias problem at once."""
     gc_was_enabled = gc.isenabled()
-    gc.disable()  # the C loader allocates many small objects; collection cycles cost 2.5x
+    gc.disable()  # parsers allocate many small objects; collection cycles cost 2.5x
+    try:
+        return fast_parse(text)  # our own files, as the emitter wrote them
+    except NotOurs:
+        pass
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    gc.disable()
     loader = _Loader(text)
     try:
         data = loader.get_single_data()

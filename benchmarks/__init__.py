@@ -1,0 +1,1 @@
+"""`make bench`: our timings beside the bare floor of each step, measured in the same run."""
