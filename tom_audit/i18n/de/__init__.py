@@ -3,3 +3,5 @@
 from tom_audit.i18n.de import core
 
 STRINGS: dict[str, str] = {**core.STRINGS}
+from tom_audit.i18n.de import export as _export  # noqa: E402  (export)
+STRINGS.update(_export.STRINGS)

@@ -1,0 +1,64 @@
+"""tom-audit export FILE -o OUT: the annex workbook (xlsx), or Markdown, or JSON."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+from tom_audit.cli.common import add_lang
+from tom_audit.cli.output import EXIT_OK, fail, report
+from tom_audit.i18n import LANGUAGES, current_language, tr
+
+NAME = "export"
+ORDER = 60
+FORMATS = ("xlsx", "md", "json")  # as tom_audit.export.FORMATS; repeated to keep start-up light
+
+
+def register(commands) -> None:
+    parser = commands.add_parser(NAME, help=tr("export.cli.help"), description=tr("export.cli.help"))
+    parser.add_argument("file", metavar="FILE", type=Path)
+    parser.add_argument("-o", "--output", metavar="OUT", type=Path, required=True, help=tr("export.cli.output"))
+    parser.add_argument("--format", choices=FORMATS, default=None, help=tr("export.cli.format"))
+    parser.add_argument("--include-planned", action="store_true", help=tr("export.cli.include_planned"))
+    add_lang(parser)
+    parser.set_defaults(run=run)
+
+
+def exported_on() -> str:
+    """The stamp on the cover: now, or SOURCE_DATE_EPOCH for reproducible output."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        moment = datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    else:
+        moment = datetime.now().astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def export_language(args, assessment_language: str) -> str:
+    """--lang, else TOM_AUDIT_LANG, else the language the assessment was made in."""
+    if getattr(args, "lang", None):
+        return args.lang
+    if os.environ.get("TOM_AUDIT_LANG") in LANGUAGES:
+        return current_language()
+    return assessment_language if assessment_language in LANGUAGES else current_language()
+
+
+def run(args) -> int:
+    from tom_audit.export import ExportOptions, export, format_for  # openpyxl only when exporting
+    from tom_audit.store.assessment_store import load_assessment
+
+    out: Path = args.output
+    if out.exists() and args.file.exists() and out.resolve() == args.file.resolve():
+        return fail("export.cli.same_file", file=str(out))
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        return fail("export.cli.no_folder", folder=str(folder))
+    loaded = load_assessment(args.file)
+    report(loaded.warnings)
+    lang = export_language(args, loaded.assessment.language)
+    fmt = format_for(out, args.format)
+    export(loaded, out, fmt=fmt, lang=lang,
+           options=ExportOptions(include_planned=args.include_planned, exported_on=exported_on()))
+    print(tr("export.cli.done", file=str(out), format=fmt, measures=len(loaded.catalogue.measures), language=lang))
+    return EXIT_OK

@@ -1,0 +1,447 @@
+"""What goes into an export, as plain rows: no openpyxl, no files.
+
+`build(loaded, lang, options)` turns a loaded assessment into an `ExportContent`: the cover
+fields, the summary per category, the annex rows, the action plan, the evidence register and
+the review rows. The xlsx, Markdown and JSON writers only lay these out, so tests can check
+every row without opening a workbook, and the three formats cannot disagree.
+
+Everything here depends only on the assessment, the catalogue, the language and the
+options (`today`, `exported_on`): the same input gives the same rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from tom_audit.export import review_layout
+from tom_audit.export.text import add_months, format_date, format_number, parse_date
+from tom_audit.i18n import tr
+from tom_audit.logic.applicability import effective_of
+from tom_audit.logic.progress import Counts, progress
+from tom_audit.model.assessment import RISKS, Answer, Assessment, Evidence
+from tom_audit.model.catalogue import Catalogue, Category, Measure, Question
+from tom_audit.store.assessment_store import Loaded
+
+ANNEX_STATUSES = ("implemented", "partial", "not_applicable")
+ACTION_STATUSES = ("partial", "planned", "not_implemented")
+CLOSED_GAP_STATES = ("done", "risk_accepted")
+# highest risk first; a gap without a risk after all rated ones
+RISK_ORDER = {risk: i for i, risk in enumerate(reversed(RISKS))}
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    include_planned: bool = False  # planned measures in the annex, with their target date
+    today: date = field(default_factory=date.today)  # for "overdue" and "expired"
+    exported_on: str = ""  # the stamp on the cover; empty: none
+
+
+@dataclass(frozen=True)
+class CoverField:
+    label: str
+    value: str | int | date
+    user: bool = True  # typed by a user (escaped in cells)
+
+
+@dataclass
+class Cover:
+    title: str
+    subtitle: str
+    fields: list[CoverField]
+    scoping: list[CoverField]
+    counts: list[CoverField]
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    category_id: str
+    title: str
+    art32: str
+    counts: Counts
+
+    @property
+    def applicable(self) -> int:
+        return self.counts.total - self.counts.by_status["not_applicable"]
+
+    @property
+    def coverage(self) -> float | None:
+        """Share of applicable measures that are implemented; None when none apply."""
+        return self.counts.by_status["implemented"] / self.applicable if self.applicable else None
+
+
+@dataclass(frozen=True)
+class AnnexRow:
+    """One line of the contract annex: a category heading, a measure, or the note that a
+    category has nothing to show."""
+
+    role: str  # "heading", "measure" or "empty"
+    category_id: str
+    measure_id: str = ""
+    title: str = ""  # measure title, or the category heading
+    goal: str = ""  # category rows: the control goal
+    kind: str = ""  # technical / organisational, localised
+    status: str = ""  # status id
+    status_label: str = ""  # localised, with the target date for planned measures
+    description: str = ""  # the organisation's note plus its answers to extra questions
+    evidence: str = ""  # one reference per line
+    target_date: date | None = None
+    automatic: bool = False  # N/A decided by the scoping answers, reason from the catalogue
+
+    @property
+    def is_heading(self) -> bool:
+        return self.role == "heading"
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    measure_id: str
+    title: str
+    category: str
+    required: bool
+    required_label: str
+    status_label: str
+    risk: str  # risk id or ""
+    risk_label: str
+    description: str
+    action: str
+    owner: str
+    due: date | None
+    due_text: str  # the stored text, also when it is not a valid date
+    state: str
+    state_label: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    measure_id: str
+    title: str
+    kind: str
+    kind_label: str
+    ref: str
+    is_url: bool
+    description: str
+    date: date | None
+    valid_until: date | None
+    sha256: str
+    expired: bool
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    key: str
+    measure_id: str
+    category: str
+    title: str
+    required_label: str
+    status: str  # status id, "" when open
+    status_label: str
+    note: str
+    evidence_count: int
+    review_state: str
+    review_state_label: str
+    reviewer: str
+    review_date: date | None
+    comment: str
+
+
+@dataclass
+class ExportContent:
+    lang: str
+    options: ExportOptions
+    assessment: Assessment
+    catalogue: Catalogue
+    stand: date
+    cover: Cover
+    summary: list[SummaryRow]
+    overall: Counts
+    annex: list[AnnexRow]
+    actions: list[ActionRow]
+    evidence: list[EvidenceRow]
+    review: list[ReviewRow]
+
+    @property
+    def organisation(self) -> str:
+        return self.assessment.organisation.name
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+
+def art32_label(category: Category, lang: str) -> str:
+    if not category.art32:
+        return ""
+    return tr("export.art32", lang, letters=", ".join(category.art32))
+
+
+def art32_heading(category: Category, lang: str) -> str:
+    art32 = art32_label(category, lang)
+    return f"{category.title(lang)} ({art32})" if art32 else category.title(lang)
+
+
+def stand_of(assessment: Assessment, today: date) -> date:
+    """The date the assessment speaks for ("Stand"): its last change, else its creation."""
+    return parse_date(assessment.updated) or parse_date(assessment.created) or today
+
+
+def answer_lines(measure: Measure, answer: Answer, lang: str) -> list[str]:
+    """The answers to a measure's extra questions as "label: value unit" lines, in catalogue order."""
+    lines = []
+    for question in measure.questions:
+        if question.id in answer.answers:
+            lines.append(f"{question.label(lang)}: {question_value(question, answer.answers[question.id], lang)}")
+    return lines
+
+
+def question_value(question: Question, value: float | int | str, lang: str) -> str:
+    if question.type == "number" and isinstance(value, (int, float)):
+        text = format_number(value, lang)
+        return f"{text} {question.unit(lang)}" if question.unit else text
+    if question.type == "choice":
+        for option in question.options:
+            if option.id == value:
+                return option.label(lang)
+    if question.type == "date":
+        parsed = parse_date(str(value))
+        return format_date(parsed, lang) if parsed else str(value)
+    return str(value)
+
+
+def evidence_line(item: Evidence, lang: str) -> str:
+    line = f"{tr(f'evidence.{item.kind}', lang)}: {item.ref}"
+    valid = parse_date(item.valid_until)
+    if valid:
+        line += " " + tr("export.annex.valid_until", lang, date=format_date(valid, lang))
+    return line
+
+
+def _status_labels(lang: str) -> dict[str | None, str]:
+    labels: dict[str | None, str] = {s: tr(f"status.{s}", lang)
+                                     for s in ("implemented", "partial", "planned", "not_implemented", "not_applicable")}
+    labels[None] = tr("status.open", lang)
+    return labels
+
+
+# -- the parts -------------------------------------------------------------------------
+
+
+def summary_rows(catalogue: Catalogue, assessment: Assessment, lang: str) -> tuple[list[SummaryRow], Counts]:
+    result = progress(catalogue, assessment)
+    rows = [SummaryRow(category.id, category.title(lang),
+                       tr("export.art32_short", lang, letters=", ".join(category.art32)) if category.art32 else "",
+                       counts)
+            for category, counts in result.categories]
+    return rows, result.overall
+
+
+def annex_rows(catalogue: Catalogue, assessment: Assessment, lang: str, include_planned: bool = False) -> list[AnnexRow]:
+    """The contract annex: per category a heading, then what is implemented or partly so
+    (with the organisation's own description), N/A with its reason, and planned measures
+    (with target date) only when asked. Nothing about gaps, risks or owners."""
+    statuses = _status_labels(lang)
+    kinds = {"technical": tr("kind.technical", lang), "organisational": tr("kind.organisational", lang)}
+    wanted = ANNEX_STATUSES + (("planned",) if include_planned else ())
+    rows: list[AnnexRow] = []
+    for category in catalogue.categories:
+        measures = catalogue.measures_by_category.get(category.id, ())
+        if not measures:
+            continue
+        rows.append(AnnexRow("heading", category.id, title=art32_heading(category, lang), goal=category.goal(lang)))
+        count = 0
+        for measure in measures:
+            state = effective_of(assessment, measure)
+            if state.status not in wanted:
+                continue
+            answer = assessment.answer(measure.id)
+            label = statuses[state.status]
+            target = None
+            if state.status == "not_applicable":
+                if state.automatic:
+                    reason = state.reason(lang) if state.reason else tr("export.annex.na_scoping", lang)
+                else:
+                    reason = answer.note.strip()
+                description = reason
+            else:
+                description = "\n".join(filter(None, [answer.note.strip(), *answer_lines(measure, answer, lang)]))
+            if state.status == "planned":
+                target = parse_date(answer.gap.due) if answer.gap else None
+                label = (tr("export.annex.planned_until", lang, date=format_date(target, lang)) if target
+                         else tr("export.annex.planned_no_date", lang))
+            evidence = "\n".join(evidence_line(item, lang) for item in answer.evidence) \
+                if state.status != "not_applicable" else ""
+            rows.append(AnnexRow(
+                "measure", category.id, measure.id, measure.title(lang), kind=kinds.get(measure.kind, measure.kind),
+                status=state.status, status_label=label, description=description, evidence=evidence,
+                target_date=target, automatic=state.automatic,
+            ))
+            count += 1
+        if not count:
+            rows.append(AnnexRow("empty", category.id, title=tr("export.annex.none_implemented", lang)))
+    return rows
+
+
+def action_rows(catalogue: Catalogue, assessment: Assessment, lang: str, today: date) -> list[ActionRow]:
+    """Every gap: a measure partly, not or only planned to be implemented, or any measure
+    with a recorded gap; highest risk first, then the earliest due date."""
+    statuses = _status_labels(lang)
+    need = assessment.scope.protection_need
+    keyed = []
+    for index, measure in enumerate(catalogue.measures):
+        answer = assessment.answer(measure.id)
+        state = effective_of(assessment, measure)
+        if state.status not in ACTION_STATUSES and answer.gap is None:
+            continue
+        gap = answer.gap
+        risk = gap.risk if gap else ""
+        due_text = gap.due if gap else ""
+        due = parse_date(due_text)
+        gap_state = gap.state if gap else "open"
+        overdue = due is not None and due < today and gap_state not in CLOSED_GAP_STATES
+        required = measure.required_at(need)
+        row = ActionRow(
+            measure_id=measure.id, title=measure.title(lang),
+            category=catalogue.category_by_id[measure.category].title(lang)
+            if measure.category in catalogue.category_by_id else measure.category,
+            required=required, required_label=tr("export.required" if required else "export.recommended", lang),
+            status_label=statuses[state.status], risk=risk, risk_label=tr(f"export.risk.{risk}", lang) if risk else "",
+            description=gap.description.strip() if gap else "", action=gap.action.strip() if gap else "",
+            owner=(gap.owner or answer.owner) if gap else answer.owner,
+            due=due, due_text=due_text, state=gap_state,
+            state_label=tr(f"export.gap_state.{gap_state}", lang), overdue=overdue,
+        )
+        keyed.append(((RISK_ORDER.get(risk, len(RISKS)), due or date.max, index), row))
+    keyed.sort(key=lambda pair: pair[0])
+    return [row for _, row in keyed]
+
+
+def evidence_rows(catalogue: Catalogue, assessment: Assessment, lang: str, today: date) -> list[EvidenceRow]:
+    kinds = {}
+    rows = []
+    for measure in catalogue.measures:
+        answer = assessment.measures.get(measure.id)
+        if not answer or not answer.evidence:
+            continue
+        for item in answer.evidence:
+            if item.kind not in kinds:
+                kinds[item.kind] = tr(f"evidence.{item.kind}", lang)
+            valid = parse_date(item.valid_until)
+            rows.append(EvidenceRow(
+                measure_id=measure.id, title=measure.title(lang), kind=item.kind, kind_label=kinds[item.kind],
+                ref=item.ref, is_url=item.is_url, description=item.description, date=parse_date(item.date),
+                valid_until=valid, sha256=item.sha256, expired=valid is not None and valid < today,
+            ))
+    return rows
+
+
+def review_rows(catalogue: Catalogue, assessment: Assessment, lang: str) -> list[ReviewRow]:
+    """One row per catalogue measure, in catalogue order, for the DPO's review."""
+    statuses = _status_labels(lang)
+    required, recommended = tr("export.required", lang), tr("export.recommended", lang)
+    categories = {c.id: c.title(lang) for c in catalogue.categories}
+    need = assessment.scope.protection_need
+    rows = []
+    for measure in catalogue.measures:
+        answer = assessment.answer(measure.id)
+        state = effective_of(assessment, measure)
+        note = answer.note.strip()
+        if state.automatic and not note:
+            reason = state.reason(lang) if state.reason else tr("export.annex.na_scoping", lang)
+            note = tr("export.review.automatic", lang, reason=reason)
+        review = answer.review
+        review_state = review.state if review else "open"
+        rows.append(ReviewRow(
+            key=review_layout.review_key(assessment.id, measure.id), measure_id=measure.id,
+            category=categories.get(measure.category, measure.category), title=measure.title(lang),
+            required_label=required if measure.required_at(need) else recommended,
+            status=state.status or "", status_label=statuses[state.status], note=note,
+            evidence_count=len(answer.evidence), review_state=review_state,
+            review_state_label=review_layout.state_label(review_state, lang),
+            reviewer=review.reviewer if review else "", review_date=parse_date(review.date) if review else None,
+            comment=review.comment if review else "",
+        ))
+    return rows
+
+
+def review_summary(rows: list[ReviewRow], lang: str) -> str:
+    counts = dict.fromkeys(review_layout.REVIEW_STATE_LABELS[lang], 0)
+    for row in rows:
+        counts[row.review_state] = counts.get(row.review_state, 0) + 1
+    return tr("export.cover.review_summary", lang, **counts)
+
+
+def cover(content_parts: dict, loaded: Loaded, lang: str, options: ExportOptions, stand: date) -> Cover:
+    a, c = loaded.assessment, loaded.catalogue
+    overall: Counts = content_parts["overall"]
+    actions: list[ActionRow] = content_parts["actions"]
+    evidence: list[EvidenceRow] = content_parts["evidence"]
+    review: list[ReviewRow] = content_parts["review"]
+    s = overall.by_status
+    next_review = add_months(stand, a.scope.review_interval_months)
+    fields = [
+        CoverField(tr("export.cover.organisation", lang), a.organisation.name),
+        CoverField(tr("export.cover.address", lang), a.organisation.address),
+        CoverField(tr("export.cover.contact", lang), a.organisation.contact),
+        CoverField(tr("export.cover.service", lang), a.scope.service),
+        CoverField(tr("export.cover.protection_need", lang), tr(f"level.{a.scope.protection_need}", lang), False),
+        CoverField(tr("export.cover.catalogue", lang), f"{c.title(lang)} ({c.id}, {tr('export.version', lang)} {c.version})"),
+        CoverField(tr("export.cover.assessment_id", lang), a.id),
+        CoverField(tr("export.cover.stand", lang), stand, False),
+        CoverField(tr("export.cover.responsible", lang), a.scope.responsible),
+        CoverField(tr("export.cover.review_cycle", lang),
+                   tr("export.cover.review_cycle_value", lang, months=a.scope.review_interval_months,
+                      date=format_date(next_review, lang)), False),
+        CoverField(tr("export.cover.review_state", lang), review_summary(review, lang), False),
+    ]
+    if options.exported_on:
+        fields.append(CoverField(tr("export.cover.exported_on", lang), options.exported_on, False))
+    scoping = []
+    for question in c.scoping:
+        if question.id not in a.scoping:
+            value = tr("status.open", lang)
+        else:
+            answer = a.scoping[question.id]
+            if isinstance(answer, bool):
+                value = tr("word.yes" if answer else "word.no", lang)
+            else:
+                value = next((o.label(lang) for o in question.options if o.id == answer), str(answer))
+        scoping.append(CoverField(question.question(lang), value, False))
+    open_gaps = [r for r in actions if r.state not in CLOSED_GAP_STATES]
+    counts = [
+        CoverField(tr("export.cover.count.total", lang), overall.total, False),
+        CoverField(tr("status.implemented", lang), s["implemented"], False),
+        CoverField(tr("status.partial", lang), s["partial"], False),
+        CoverField(tr("status.planned", lang), s["planned"], False),
+        CoverField(tr("status.not_implemented", lang), s["not_implemented"], False),
+        CoverField(tr("status.not_applicable", lang), s["not_applicable"], False),
+        CoverField(tr("export.cover.count.open", lang), overall.open, False),
+        CoverField(tr("export.cover.count.required", lang),
+                   tr("export.cover.count.required_value", lang, done=overall.required_implemented,
+                      total=overall.required), False),
+        CoverField(tr("export.cover.count.gaps", lang),
+                   tr("export.cover.count.gaps_value", lang, open=len(open_gaps),
+                      overdue=sum(r.overdue for r in actions)), False),
+        CoverField(tr("export.cover.count.evidence", lang),
+                   tr("export.cover.count.evidence_value", lang, total=len(evidence),
+                      expired=sum(r.expired for r in evidence)), False),
+    ]
+    return Cover(tr("export.cover.title", lang), tr("export.cover.subtitle", lang), fields, scoping, counts)
+
+
+def build(loaded: Loaded, lang: str, options: ExportOptions | None = None) -> ExportContent:
+    options = options or ExportOptions()
+    a, c = loaded.assessment, loaded.catalogue
+    stand = stand_of(a, options.today)
+    summary, overall = summary_rows(c, a, lang)
+    parts = {
+        "overall": overall,
+        "actions": action_rows(c, a, lang, options.today),
+        "evidence": evidence_rows(c, a, lang, options.today),
+        "review": review_rows(c, a, lang),
+    }
+    return ExportContent(
+        lang=lang, options=options, assessment=a, catalogue=c, stand=stand,
+        cover=cover(parts, loaded, lang, options, stand), summary=summary, overall=overall,
+        annex=annex_rows(c, a, lang, options.include_planned), actions=parts["actions"],
+        evidence=parts["evidence"], review=parts["review"],
+    )

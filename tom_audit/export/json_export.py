@@ -1,0 +1,72 @@
+"""Everything in the workbook as JSON, for other tools: ids next to the localised labels,
+dates as ISO strings, texts exactly as typed (no spreadsheet escaping)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields, is_dataclass
+from datetime import date
+from typing import Any
+
+from tom_audit import __version__
+from tom_audit.export import review_layout
+from tom_audit.export.content import ExportContent
+
+FORMAT = "tom-audit/export"
+FORMAT_VERSION = 1
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def as_document(content: ExportContent) -> dict[str, Any]:
+    a, c = content.assessment, content.catalogue
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "generator": f"tom-audit {__version__}",
+        "language": content.lang,
+        "exported_on": content.options.exported_on or None,
+        "today": content.options.today.isoformat(),
+        "include_planned": content.options.include_planned,
+        "assessment": {
+            "id": a.id, "stand": content.stand.isoformat(), "created": a.created, "updated": a.updated,
+            "organisation": {"name": a.organisation.name, "address": a.organisation.address,
+                             "contact": a.organisation.contact},
+            "scope": {"service": a.scope.service, "protection_need": a.scope.protection_need,
+                      "responsible": a.scope.responsible,
+                      "review_interval_months": a.scope.review_interval_months},
+            "scoping": dict(a.scoping),
+        },
+        "catalogue": {"id": c.id, "version": c.version, "sha256": c.sha256, "title": c.title(content.lang)},
+        "cover": {
+            "fields": [{"label": f.label, "value": _plain(f.value)} for f in content.cover.fields],
+            "scoping": [{"question": f.label, "answer": f.value} for f in content.cover.scoping],
+            "counts": [{"label": f.label, "value": f.value} for f in content.cover.counts],
+        },
+        "summary": {
+            "categories": [{"id": r.category_id, "title": r.title, "art32": r.art32, **r.counts.as_dict(),
+                            "coverage": r.coverage} for r in content.summary],
+            "overall": content.overall.as_dict(),
+        },
+        "annex": [_plain(r) for r in content.annex],
+        "action_plan": [_plain(r) for r in content.actions],
+        "evidence": [_plain(r) for r in content.evidence],
+        "review": {
+            "layout_version": review_layout.LAYOUT_VERSION,
+            "rows": [_plain(r) for r in content.review],
+        },
+    }
+
+
+def render_json(content: ExportContent) -> str:
+    return json.dumps(as_document(content), ensure_ascii=False, indent=2) + "\n"

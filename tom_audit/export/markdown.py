@@ -1,0 +1,79 @@
+"""The annex and the action plan as Markdown: readable in a git review or a pull request."""
+
+from __future__ import annotations
+
+from tom_audit.export.content import ExportContent
+from tom_audit.export.text import format_date
+from tom_audit.i18n import tr
+
+
+def md_cell(text: object) -> str:
+    """Text for one Markdown table cell: no line breaks, no table or HTML syntax of its own."""
+    value = "" if text is None else str(text)
+    value = value.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+    return "<br>".join(part.strip() for part in value.splitlines()) or " "
+
+
+def md_text(text: str) -> str:
+    """A line of running text: HTML and a leading heading/list marker disarmed."""
+    value = text.replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ").strip()
+    if value[:1] in "#->*+":
+        value = "\\" + value
+    return value
+
+
+def _table(headers: list[str], rows: list[list[object]]) -> list[str]:
+    out = ["| " + " | ".join(md_cell(h) for h in headers) + " |", "|" + "---|" * len(headers)]
+    out += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
+    return out
+
+
+def render_markdown(content: ExportContent) -> str:
+    lang = content.lang
+    a = content.assessment
+    out = [f"# {tr('export.annex.title', lang)}", ""]
+    head = a.organisation.name + (f" · {a.scope.service}" if a.scope.service else "")
+    if head:
+        out += [md_text(head), ""]
+    out += [md_text(tr("export.md.stand_line", lang, date=format_date(content.stand, lang),
+                       catalogue=content.catalogue.id, version=content.catalogue.version,
+                       responsible=a.scope.responsible or "-", months=a.scope.review_interval_months)), ""]
+    out += [md_text(tr("export.annex.intro_planned" if content.options.include_planned else "export.annex.intro",
+                       lang)), ""]
+    headers = [tr("export.col.id", lang), tr("export.col.measure", lang), tr("export.col.kind", lang),
+               tr("export.col.status", lang), tr("export.col.implementation", lang), tr("export.col.evidence", lang)]
+    rows: list[list[object]] = []
+
+    def flush():
+        nonlocal rows
+        if rows:
+            out.extend(_table(headers, rows))
+            out.append("")
+        rows = []
+
+    for r in content.annex:
+        if r.role == "heading":
+            flush()
+            out += [f"## {md_text(r.title)}", "", f"*{md_text(r.goal)}*", ""]
+        elif r.role == "empty":
+            out += [f"*{md_text(r.title)}*", ""]
+        else:
+            rows.append([r.measure_id, r.title, r.kind, r.status_label, r.description, r.evidence])
+    flush()
+
+    out += [f"# {tr('export.sheet.actions', lang)}", ""]
+    if not content.actions:
+        out += [tr("export.md.no_actions", lang), ""]
+    else:
+        overdue = tr("export.overdue", lang)
+        headers = [tr("export.col.id", lang), tr("export.col.measure", lang), tr("export.col.required", lang),
+                   tr("export.col.status", lang), tr("export.col.risk", lang), tr("export.col.gap", lang),
+                   tr("export.col.action", lang), tr("export.col.owner", lang), tr("export.col.due", lang),
+                   tr("export.col.gap_state", lang)]
+        rows = [[r.measure_id, r.title, r.required_label, r.status_label, r.risk_label, r.description, r.action,
+                 r.owner, format_date(r.due, lang) if r.due else r.due_text,
+                 f"**{r.state_label} · {overdue}**" if r.overdue else r.state_label]
+                for r in content.actions]
+        out += _table(headers, rows)
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,511 @@
+"""The Excel workbook: a thin openpyxl layer over the rows of `content.build`.
+
+Six sheets in the export language: cover, summary (with a chart), the contract annex,
+action plan, evidence register and the DPO's review sheet (layout in `review_layout`).
+
+The workbook is written in openpyxl's write-only mode: rows stream to disk as they are
+added, so memory stays flat at 20,000 measures. Everything the layout needs works there:
+styles per cell, column widths, row heights, merged cells, frozen panes, autofilter, data
+validation, a chart, print titles, header and footer. All of it has to be decided before
+a sheet's first row is written, which is why rows are built first (`content`) and only
+laid out here.
+
+Every text goes through `cell_text`, which escapes a leading formula trigger, so nothing a
+user typed can turn into a formula.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from datetime import date, datetime, time
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.chart import BarChart, Reference, Series
+from openpyxl.packaging.custom import StringProperty
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from tom_audit import __version__
+from tom_audit.export import review_layout
+from tom_audit.export.content import ExportContent
+from tom_audit.export.text import cell_text, excel_date_format, format_date
+from tom_audit.i18n import tr
+
+FONT = "Arial"
+SIZE = 10
+LINE_HEIGHT = 12.75  # points per line of 10 pt text
+HEADER_FILL = "1F4E79"
+STATUS_FILLS = {"implemented": "E2EFDA", "partial": "FFF2CC", "planned": "DDEBF7", "not_applicable": "EDEDED"}
+RISK_FILLS = {"critical": "F4B6B6", "high": "F8CBAD", "medium": "FFE699", "low": "E2EFDA"}
+ALERT_FILL = "FCE4E4"  # overdue gaps, expired evidence
+ALERT_FONT = "9C0006"
+DPO_FILL = "FFFBE6"  # the review columns the DPO fills in
+CHART_COLOURS = {"implemented": "70AD47", "partial": "FFC000", "planned": "5B9BD5",
+                 "not_implemented": "C00000", "open": "A5A5A5"}
+
+_thin = Side(style="thin", color="BFBFBF")
+GRID = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
+_TOP = Alignment(vertical="top")
+_WRAP = Alignment(vertical="top", wrap_text=True)
+
+
+def _fill(colour: str) -> PatternFill:
+    return PatternFill("solid", start_color=colour, end_color=colour)
+
+
+class Styles:
+    """Named cell styles, each built once; cells copy the finished style array, which keeps
+    styling 100,000+ cells cheap (assigning font, fill, ... per cell costs 3-4× more)."""
+
+    def __init__(self, ws, lang: str):
+        date_format = excel_date_format(lang)
+        body = Font(name=FONT, size=SIZE)
+        bold = Font(name=FONT, size=SIZE, bold=True)
+        specs = {
+            "title": dict(font=Font(name=FONT, size=16, bold=True, color=HEADER_FILL)),
+            "subtitle": dict(font=Font(name=FONT, size=11, italic=True), alignment=_WRAP),
+            "section": dict(font=Font(name=FONT, size=12, bold=True, color=HEADER_FILL)),
+            "meta": dict(font=body, alignment=_WRAP),
+            "label": dict(font=bold, alignment=_WRAP),
+            "value": dict(font=body, alignment=_WRAP),
+            "value_date": dict(font=body, alignment=Alignment(vertical="top", horizontal="left"),
+                               number_format=date_format),
+            "value_int": dict(font=body, alignment=Alignment(vertical="top", horizontal="left")),
+            "sign": dict(font=body, border=Border(bottom=Side(style="thin", color="000000"))),
+            "header": dict(font=Font(name=FONT, size=SIZE, bold=True, color="FFFFFF"), fill=_fill(HEADER_FILL),
+                           alignment=Alignment(vertical="center", wrap_text=True), border=GRID),
+            "cell": dict(font=body, alignment=_WRAP, border=GRID),
+            "cell_bold": dict(font=bold, alignment=_WRAP, border=GRID),
+            "cell_int": dict(font=body, alignment=_TOP, border=GRID),
+            "cell_int_bold": dict(font=bold, alignment=_TOP, border=GRID),
+            "cell_pct": dict(font=body, alignment=_TOP, border=GRID, number_format="0%"),
+            "cell_pct_bold": dict(font=bold, alignment=_TOP, border=GRID, number_format="0%"),
+            "cell_date": dict(font=body, alignment=_TOP, border=GRID, number_format=date_format),
+            "cell_mono": dict(font=Font(name="Courier New", size=8), alignment=_WRAP, border=GRID),
+            "cell_link": dict(font=Font(name=FONT, size=SIZE, color="0563C1", underline="single"),
+                              alignment=_WRAP, border=GRID),
+            "heading": dict(font=Font(name=FONT, size=11, bold=True, color=HEADER_FILL), fill=_fill("D9E1F2"),
+                            alignment=Alignment(vertical="center", wrap_text=True), border=GRID),
+            "goal": dict(font=Font(name=FONT, size=9, italic=True), alignment=_WRAP, border=GRID),
+            "empty": dict(font=Font(name=FONT, size=SIZE, italic=True, color="7F7F7F"), alignment=_WRAP, border=GRID),
+            "alert": dict(font=Font(name=FONT, size=SIZE, color=ALERT_FONT), fill=_fill(ALERT_FILL),
+                          alignment=_WRAP, border=GRID),
+            "alert_bold": dict(font=Font(name=FONT, size=SIZE, bold=True, color=ALERT_FONT), fill=_fill(ALERT_FILL),
+                               alignment=_WRAP, border=GRID),
+            "alert_date": dict(font=Font(name=FONT, size=SIZE, bold=True, color=ALERT_FONT), fill=_fill(ALERT_FILL),
+                               alignment=_TOP, border=GRID, number_format=date_format),
+            "alert_mono": dict(font=Font(name="Courier New", size=8, color=ALERT_FONT), fill=_fill(ALERT_FILL),
+                               alignment=_WRAP, border=GRID),
+            "dpo": dict(font=body, fill=_fill(DPO_FILL), alignment=_WRAP, border=GRID),
+            "dpo_date": dict(font=body, fill=_fill(DPO_FILL), alignment=_TOP, border=GRID, number_format=date_format),
+            "hidden": dict(font=Font(name=FONT, size=8, color="808080")),
+        }
+        for status, colour in STATUS_FILLS.items():
+            specs[f"status_{status}"] = dict(font=body, fill=_fill(colour), alignment=_WRAP, border=GRID)
+        for risk, colour in RISK_FILLS.items():
+            specs[f"risk_{risk}"] = dict(font=bold if risk in ("critical", "high") else body, fill=_fill(colour),
+                                         alignment=_WRAP, border=GRID)
+        self._arrays = {}
+        for name, spec in specs.items():
+            template = Cell(ws, row=1, column=1)
+            for attribute, value in spec.items():
+                setattr(template, attribute, value)
+            self._arrays[name] = template._style
+
+    def cell(self, ws, value, style: str | None = None) -> Cell:
+        if isinstance(value, str):
+            value = cell_text(value)
+        elif isinstance(value, datetime):
+            value = value.replace(tzinfo=None)
+        # row and column are placeholders, as in openpyxl's WriteOnlyCell; append() sets them
+        if style is None:
+            return Cell(ws, row=1, column=1, value=value)
+        return Cell(ws, row=1, column=1, value=value, style_array=self._arrays[style].__copy__())
+
+
+# -- layout helpers --------------------------------------------------------------------
+
+
+def _lines(text: str, width: float) -> int:
+    """How many lines `text` needs in a wrapped column `width` characters wide (estimate)."""
+    chars = max(width * 1.1 - 1, 1)  # Excel's width unit is a little narrower than a 10 pt char
+    return sum(max(1, math.ceil(len(line) / chars)) for line in str(text).split("\n")) if text else 1
+
+
+def _fit(headers: list[str], columns: list[list], minimum: list[float], maximum: list[float]) -> list[float]:
+    """Column widths that fit the longest line of each column, within [minimum, maximum]."""
+    widths = []
+    for i, header in enumerate(headers):
+        longest = max((len(word) for word in header.split()), default=0) + 2
+        for value in columns[i] if i < len(columns) else ():
+            if isinstance(value, (date, datetime)):
+                longest = max(longest, 12)
+            elif value is not None:
+                longest = max(longest, max(len(line) for line in str(value).split("\n")) + 2)
+            if longest >= maximum[i]:
+                break
+        widths.append(max(minimum[i], min(maximum[i], longest)))
+    return widths
+
+
+def _set_widths(ws, widths: list[float]) -> None:
+    for i, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+
+
+def _hf(text: str) -> str:
+    """Text for a page header or footer: `&` starts a code there, so it is doubled."""
+    return text.replace("&", "&&")
+
+
+def _print_setup(ws, content: ExportContent, title_rows: str | None, fit_height: bool = False) -> None:
+    """A4 landscape, fit to the page width, header rows on every page, a footer with the
+    organisation, the "Stand" and "page X of Y"."""
+    lang = content.lang
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1 if fit_height else 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.oddHeader.left.text = _hf(tr("export.header", lang))
+    ws.oddHeader.right.text = "&A"
+    ws.oddFooter.left.text = _hf(content.organisation or "")
+    ws.oddFooter.center.text = _hf(tr("export.footer.stand", lang, date=format_date(content.stand, lang)))
+    ws.oddFooter.right.text = tr("export.footer.page", lang)  # contains &P and &N
+    for part in (ws.oddHeader.left, ws.oddHeader.right, ws.oddFooter.left, ws.oddFooter.center, ws.oddFooter.right):
+        part.size = 8
+        part.font = FONT
+
+
+# -- the sheets ------------------------------------------------------------------------
+
+
+def _cover(wb: Workbook, content: ExportContent) -> None:
+    lang = content.lang
+    ws = wb.create_sheet(tr("export.sheet.cover", lang))
+    st = Styles(ws, lang)
+    _set_widths(ws, [46, 95])
+    _print_setup(ws, content, None, fit_height=True)
+    ws.sheet_view.showGridLines = False
+    c = content.cover
+    row = 0
+
+    def add(cells, height=None):
+        nonlocal row
+        row += 1
+        if height:
+            ws.row_dimensions[row].height = height
+        ws.append(cells)
+
+    add([st.cell(ws, c.title, "title")], 24)
+    add([st.cell(ws, c.subtitle, "subtitle")], 18)
+    add([])
+    for field in c.fields:
+        value = field.value
+        style = "value_date" if isinstance(value, date) else "value_int" if isinstance(value, int) else "value"
+        add([st.cell(ws, field.label, "label"), st.cell(ws, value, style)])
+    add([])
+    add([st.cell(ws, tr("export.cover.scoping", lang), "section")], 18)
+    for field in c.scoping:
+        add([st.cell(ws, field.label, "value"), st.cell(ws, field.value, "value")],
+            LINE_HEIGHT * max(_lines(field.label, 46), 1) + 2)
+    add([])
+    add([st.cell(ws, tr("export.cover.at_a_glance", lang), "section")], 18)
+    for field in c.counts:
+        add([st.cell(ws, field.label, "label"), st.cell(ws, field.value, "value_int")])
+    add([])
+    add([st.cell(ws, tr("export.cover.signoff", lang), "section")], 18)
+    for party in ("export.cover.signoff.processor", "export.cover.signoff.dpo"):
+        add([st.cell(ws, tr(party, lang), "label")], 20)
+        for line in ("export.cover.signoff.place_date", "export.cover.signoff.name", "export.cover.signoff.signature"):
+            add([st.cell(ws, tr(line, lang), "value"), st.cell(ws, "", "sign")], 28)
+    ws.print_area = f"A1:B{row}"
+
+
+SUMMARY_STATUSES = ("implemented", "partial", "planned", "not_implemented", "not_applicable")
+
+
+def _summary(wb: Workbook, content: ExportContent) -> None:
+    lang = content.lang
+    ws = wb.create_sheet(tr("export.sheet.summary", lang))
+    st = Styles(ws, lang)
+    headers = [tr("export.col.category", lang), tr("export.col.art32", lang), tr("export.col.total", lang),
+               *(tr(f"status.{s}", lang) for s in SUMMARY_STATUSES), tr("status.open", lang),
+               tr("export.col.required_total", lang), tr("export.col.required_done", lang),
+               tr("export.col.recommended_total", lang), tr("export.col.coverage", lang)]
+    titles = [r.title for r in content.summary]
+    widths = _fit(headers, [titles + [tr("status.total", lang)]], [24] + [10] * 12, [40] + [16] * 12)
+    _set_widths(ws, widths)
+    ws.freeze_panes = "B2"
+    _print_setup(ws, content, "1:1", fit_height=True)
+    ws.row_dimensions[1].height = 2 * LINE_HEIGHT + 4
+    ws.append([st.cell(ws, h, "header") for h in headers])
+
+    def line(title, art32, counts, coverage, bold):
+        s = counts.by_status
+        number = "cell_int_bold" if bold else "cell_int"
+        values = [counts.total, *(s[x] for x in SUMMARY_STATUSES), counts.open, counts.required,
+                  counts.required_implemented, counts.recommended]
+        return [st.cell(ws, title, "cell_bold" if bold else "cell"), st.cell(ws, art32, "cell"),
+                *(st.cell(ws, v, number) for v in values),
+                st.cell(ws, coverage, "cell_pct_bold" if bold else "cell_pct")]
+
+    for r in content.summary:
+        ws.append(line(r.title, r.art32, r.counts, r.coverage, False))
+    overall = content.overall
+    applicable = overall.total - overall.by_status["not_applicable"]
+    ws.append(line(tr("status.total", lang), "", overall,
+                   overall.by_status["implemented"] / applicable if applicable else None, True))
+    n = len(content.summary)
+    if n:
+        ws.add_chart(_coverage_chart(ws, content, n), f"A{n + 4}")
+    ws.print_area = f"A1:M{n + 4 + 22}"
+
+
+def _coverage_chart(ws, content: ExportContent, n: int) -> BarChart:
+    """Per category a bar of its applicable measures, split by status."""
+    lang = content.lang
+    chart = BarChart()
+    chart.type = "bar"
+    chart.grouping = "stacked"
+    chart.overlap = 100
+    chart.gapWidth = 60
+    chart.title = tr("export.chart.title", lang)
+    chart.y_axis.title = tr("export.chart.axis", lang)
+    chart.x_axis.scaling.orientation = "maxMin"  # first category on top, as in the table
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.y_axis.majorGridlines = None
+    chart.legend.position = "b"
+    chart.height = max(7.5, 1.0 * n + 3)
+    chart.width = 26
+    columns = {"implemented": 4, "partial": 5, "planned": 6, "not_implemented": 7, "open": 9}
+    for status, column in columns.items():
+        series = Series(Reference(ws, min_col=column, min_row=2, max_row=n + 1),
+                        title=tr("status.open" if status == "open" else f"status.{status}", lang))
+        series.graphicalProperties.solidFill = CHART_COLOURS[status]
+        series.graphicalProperties.line.solidFill = CHART_COLOURS[status]
+        chart.series.append(series)
+    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=n + 1))
+    return chart
+
+
+ANNEX_COLUMNS = 6
+
+
+def _annex(wb: Workbook, content: ExportContent) -> None:
+    lang = content.lang
+    a = content.assessment
+    ws = wb.create_sheet(tr("export.sheet.annex", lang))
+    st = Styles(ws, lang)
+    headers = [tr("export.col.id", lang), tr("export.col.measure", lang), tr("export.col.kind", lang),
+               tr("export.col.status", lang), tr("export.col.implementation", lang), tr("export.col.evidence", lang)]
+    measures = [r for r in content.annex if r.role == "measure"]
+    widths = _fit(headers, [[r.measure_id for r in measures], [r.title for r in measures],
+                            [r.kind for r in measures], [r.status_label for r in measures],
+                            [r.description for r in measures], [r.evidence for r in measures]],
+                  [8, 30, 10, 12, 40, 24], [10, 42, 16, 22, 70, 46])
+    _set_widths(ws, widths)
+    total = sum(widths)
+    header_row = 5
+    ws.freeze_panes = f"A{header_row + 1}"
+    _print_setup(ws, content, f"{header_row}:{header_row}")
+    last = get_column_letter(ANNEX_COLUMNS)
+    row = 0
+
+    def merged(text: str, style: str, extra_height: float = 2, line_height: float = LINE_HEIGHT):
+        nonlocal row
+        row += 1
+        ws.merged_cells.add(f"A{row}:{last}{row}")
+        ws.row_dimensions[row].height = line_height * _lines(text, total) + extra_height
+        ws.append([st.cell(ws, text, style)] + [st.cell(ws, None, style) for _ in range(ANNEX_COLUMNS - 1)])
+
+    row += 1
+    ws.row_dimensions[row].height = 24
+    ws.append([st.cell(ws, tr("export.annex.title", lang), "title")])
+    ws.merged_cells.add(f"A1:{last}1")
+    service = f"{a.organisation.name} · {a.scope.service}" if a.scope.service else a.organisation.name
+    merged(service, "meta")
+    merged(tr("export.annex.meta", lang, date=format_date(content.stand, lang), catalogue=content.catalogue.id,
+              version=content.catalogue.version, responsible=a.scope.responsible or "-",
+              months=a.scope.review_interval_months), "meta")
+    merged(tr("export.annex.intro_planned" if content.options.include_planned else "export.annex.intro", lang), "meta")
+    row += 1
+    ws.row_dimensions[row].height = LINE_HEIGHT + 6
+    ws.append([st.cell(ws, h, "header") for h in headers])
+    for r in content.annex:
+        if r.role == "heading":
+            merged(r.title, "heading", 6, 15)
+            merged(r.goal, "goal", 2, 11.5)
+        elif r.role == "empty":
+            row += 1
+            ws.append([st.cell(ws, "", "empty"), st.cell(ws, r.title, "empty"),
+                       *(st.cell(ws, "", "empty") for _ in range(ANNEX_COLUMNS - 2))])
+        else:
+            row += 1
+            ws.append([st.cell(ws, r.measure_id, "cell"), st.cell(ws, r.title, "cell_bold"), st.cell(ws, r.kind, "cell"),
+                       st.cell(ws, r.status_label, f"status_{r.status}"), st.cell(ws, r.description, "cell"),
+                       st.cell(ws, r.evidence, "cell")])
+    ws.auto_filter.ref = f"A{header_row}:{last}{max(row, header_row)}"
+    ws.print_area = f"A1:{last}{row}"
+
+
+def _table(wb: Workbook, content: ExportContent, title: str, headers: list[str], widths: list[float],
+           freeze: str) -> object:
+    ws = wb.create_sheet(title)
+    _set_widths(ws, widths)
+    ws.freeze_panes = freeze
+    _print_setup(ws, content, "1:1")
+    return ws
+
+
+def _actions(wb: Workbook, content: ExportContent) -> None:
+    lang = content.lang
+    headers = [tr("export.col.id", lang), tr("export.col.measure", lang), tr("export.col.category", lang),
+               tr("export.col.required", lang), tr("export.col.status", lang), tr("export.col.risk", lang),
+               tr("export.col.gap", lang), tr("export.col.action", lang), tr("export.col.owner", lang),
+               tr("export.col.due", lang), tr("export.col.gap_state", lang)]
+    rows = content.actions
+    widths = _fit(headers, [[r.measure_id for r in rows], [r.title for r in rows], [r.category for r in rows],
+                            [r.required_label for r in rows], [r.status_label for r in rows],
+                            [r.risk_label for r in rows], [r.description for r in rows], [r.action for r in rows],
+                            [r.owner for r in rows], [], [r.state_label for r in rows]],
+                  [8, 28, 14, 10, 11, 9, 30, 30, 14, 12, 12], [10, 40, 24, 13, 16, 12, 50, 50, 24, 12, 22])
+    ws = _table(wb, content, tr("export.sheet.actions", lang), headers, widths, "C2")
+    st = Styles(ws, lang)
+    ws.row_dimensions[1].height = 2 * LINE_HEIGHT + 4
+    ws.append([st.cell(ws, h, "header") for h in headers])
+    overdue_label = tr("export.overdue", lang)
+    for r in rows:
+        base = "alert" if r.overdue else "cell"
+        due = r.due if r.due else r.due_text
+        state = f"{r.state_label} · {overdue_label}" if r.overdue else r.state_label
+        ws.append([
+            st.cell(ws, r.measure_id, base), st.cell(ws, r.title, "alert_bold" if r.overdue else "cell_bold"),
+            st.cell(ws, r.category, base), st.cell(ws, r.required_label, base), st.cell(ws, r.status_label, base),
+            st.cell(ws, r.risk_label, f"risk_{r.risk}" if r.risk else base), st.cell(ws, r.description, base),
+            st.cell(ws, r.action, base), st.cell(ws, r.owner, base),
+            st.cell(ws, due, ("alert_date" if r.overdue else "cell_date") if r.due else base),
+            st.cell(ws, state, "alert_bold" if r.overdue else base),
+        ])
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
+
+
+def _evidence(wb: Workbook, content: ExportContent) -> None:
+    lang = content.lang
+    headers = [tr("export.col.id", lang), tr("export.col.measure", lang), tr("export.col.evidence_kind", lang),
+               tr("export.col.reference", lang), tr("export.col.description", lang), tr("export.col.date", lang),
+               tr("export.col.valid_until", lang), tr("export.col.sha256", lang), tr("export.col.remark", lang)]
+    rows = content.evidence
+    widths = _fit(headers, [[r.measure_id for r in rows], [r.title for r in rows], [r.kind_label for r in rows],
+                            [r.ref for r in rows], [r.description for r in rows], [], [], [], []],
+                  [8, 26, 12, 26, 30, 11, 11, 36, 11], [10, 40, 18, 50, 50, 12, 12, 36, 14])
+    ws = _table(wb, content, tr("export.sheet.evidence", lang), headers, widths, "C2")
+    st = Styles(ws, lang)
+    ws.row_dimensions[1].height = 2 * LINE_HEIGHT + 4
+    ws.append([st.cell(ws, h, "header") for h in headers])
+    expired = tr("export.expired", lang)
+    for row, r in enumerate(rows, 2):
+        base = "alert" if r.expired else "cell"
+        link = r.is_url and r.ref.lower().startswith(("https://", "http://"))
+        ref = st.cell(ws, r.ref, "cell_link" if link and not r.expired else base)
+        if link:
+            ref.row, ref.column = row, 4  # a hyperlink needs its cell's coordinate
+            ref.hyperlink = r.ref
+        ws.append([
+            st.cell(ws, r.measure_id, base), st.cell(ws, r.title, base), st.cell(ws, r.kind_label, base), ref,
+            st.cell(ws, r.description, base), st.cell(ws, r.date, "cell_date" if r.date else base),
+            st.cell(ws, r.valid_until, ("alert_date" if r.expired else "cell_date") if r.valid_until else base),
+            st.cell(ws, r.sha256, "alert_mono" if r.expired else "cell_mono"),
+            st.cell(ws, expired if r.expired else "", "alert_bold" if r.expired else base),
+        ])
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
+
+
+def _review(wb: Workbook, content: ExportContent) -> None:
+    lang = content.lang
+    columns = review_layout.REVIEW_COLUMNS
+    headers = [tr(c.header_key, lang) for c in columns]
+    rows = content.review
+    widths = [c.width for c in columns]
+    ws = _table(wb, content, review_layout.sheet_title(lang), headers, widths, "C2")
+    ws.column_dimensions[review_layout.KEY_COLUMN.letter].hidden = True
+    st = Styles(ws, lang)
+    ws.row_dimensions[1].height = 2 * LINE_HEIGHT + 4
+    last_row = len(rows) + review_layout.FIRST_DATA_ROW - 1
+    labels = review_layout.REVIEW_STATE_LABELS[lang]
+    state_col = review_layout.COLUMN["review_state"].letter
+    validation = DataValidation(type="list", formula1='"' + ",".join(labels.values()) + '"', allow_blank=True,
+                                showErrorMessage=True, errorTitle=tr("export.review.invalid_title", lang),
+                                error=tr("export.review.invalid", lang, allowed=", ".join(labels.values())),
+                                showInputMessage=True, promptTitle=tr("export.review.col.state", lang),
+                                prompt=tr("export.review.prompt", lang))
+    if rows:
+        validation.add(f"{state_col}{review_layout.FIRST_DATA_ROW}:{state_col}{last_row}")
+        ws.data_validations.append(validation)
+    ws.append([st.cell(ws, h, "header") for h in headers])
+    for r in rows:
+        ws.append([
+            st.cell(ws, r.key, "hidden"), st.cell(ws, r.measure_id, "cell"), st.cell(ws, r.category, "cell"),
+            st.cell(ws, r.title, "cell_bold"), st.cell(ws, r.required_label, "cell"),
+            st.cell(ws, r.status_label, f"status_{r.status}" if r.status in STATUS_FILLS else "cell"),
+            st.cell(ws, r.note, "cell"), st.cell(ws, r.evidence_count, "cell_int"),
+            st.cell(ws, r.review_state_label, "dpo"), st.cell(ws, r.reviewer, "dpo"),
+            st.cell(ws, r.review_date, "dpo_date"), st.cell(ws, r.comment, "dpo"),
+        ])
+    ws.auto_filter.ref = f"B1:{columns[-1].letter}{max(last_row, 1)}"
+
+
+def _properties(wb: Workbook, content: ExportContent) -> None:
+    lang = content.lang
+    a = content.assessment
+    stamp = datetime.combine(content.stand, time(12, 0))
+    props = wb.properties
+    props.title = tr("export.properties.title", lang, org=a.organisation.name or "-")
+    props.subject = tr("export.properties.subject", lang)
+    props.creator = a.scope.responsible or a.organisation.name or "tom-audit"
+    props.lastModifiedBy = f"tom-audit {__version__}"
+    props.keywords = tr("export.properties.keywords", lang)
+    props.description = tr("export.properties.description", lang, catalogue=content.catalogue.id,
+                           version=content.catalogue.version)
+    props.language = "de-DE" if lang == "de" else "en-GB"
+    props.identifier = a.id or None
+    props.created = stamp
+    custom = [
+        (review_layout.PROP_ASSESSMENT_ID, a.id),
+        (review_layout.PROP_CATALOGUE_ID, content.catalogue.id),
+        (review_layout.PROP_CATALOGUE_VERSION, content.catalogue.version),
+        (review_layout.PROP_LAYOUT_VERSION, str(review_layout.LAYOUT_VERSION)),
+        (review_layout.PROP_LANGUAGE, lang),
+    ]
+    for name, value in custom:
+        wb.custom_doc_props.append(StringProperty(name=name, value=value or ""))
+
+
+def build_workbook(content: ExportContent) -> Workbook:
+    """The finished (not yet saved) write-only workbook; it can be saved exactly once."""
+    wb = Workbook(write_only=True)
+    _cover(wb, content)
+    _summary(wb, content)
+    _annex(wb, content)
+    _actions(wb, content)
+    _evidence(wb, content)
+    _review(wb, content)
+    _properties(wb, content)
+    return wb
+
+
+def to_bytes(content: ExportContent) -> bytes:
+    buffer = io.BytesIO()
+    build_workbook(content).save(buffer)
+    return buffer.getvalue()
+
