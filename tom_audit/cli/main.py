@@ -64,14 +64,13 @@ def _normalise(argv: list[str]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    lang = os.environ.get("TOM_AUDIT_LANG")
+    lang = os.environ.get("TOM_AUDIT_LANG") or "de"
     for i, arg in enumerate(argv):  # before building the parser, so --help speaks it too
         if arg == "--lang" and i + 1 < len(argv):
             lang = argv[i + 1]
         elif arg.startswith("--lang="):
             lang = arg.split("=", 1)[1]
-    if lang in LANGUAGES:
-        set_language(lang)
+    set_language(lang if lang in LANGUAGES else "de")
     parser = build_parser()
     args = parser.parse_args(_normalise(argv))
     if args.lang:

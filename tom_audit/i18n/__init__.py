@@ -27,7 +27,7 @@ def current_language() -> str:
     return _current
 
 
-def tr(key: str, lang: str | None = None, **params: Any) -> str:
+def tr(key: str, lang: str | None = None, /, **params: Any) -> str:
     table = _TABLES[lang or _current]
     template = table.get(key)
     if template is None:

@@ -38,9 +38,13 @@ def find_measure(catalogue: Catalogue, measure_id: str) -> Measure:
     measure = catalogue.measure_by_id.get(measure_id)
     if measure is None:
         ids = list(catalogue.measure_by_id)
-        upper = measure_id.upper()
+        upper = measure_id.strip().upper()
+        numbered = re.match(r"^([A-Z]+)[- ]?0*(\d+)$", upper)
+        padded = f"{numbered.group(1)}-{int(numbered.group(2)):02d}" if numbered else ""
         if upper in catalogue.measure_by_id:
             close = [upper]
+        elif padded in catalogue.measure_by_id:
+            close = [padded]
         else:
             close = difflib.get_close_matches(upper, ids, n=1, cutoff=0.5)
         raise AnswerError("answer.unknown_measure", id=measure_id, suggestion=close[0] if close else ids[0],

@@ -55,7 +55,8 @@ def read_text_file(path: Path | str) -> TextFile:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InputError([Problem(shown, "file.not_utf8", {}, line=line, col=col)]) from None
+        byte = f"0x{raw[exc.start]:02X}"
+        raise InputError([Problem(shown, "file.not_utf8", {"byte": byte}, line=line, col=col)]) from None
     return TextFile(path=path, shown=shown, raw=raw, text=text)
 
 

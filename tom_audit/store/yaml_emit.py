@@ -125,4 +125,6 @@ def comment(header: str) -> list[str]:
 def dump(document: dict[str, Any], header: str = "") -> str:
     out = comment(header)
     _emit(document, "", out)
+    if not document:
+        out.append("{}")
     return "\n".join(out) + "\n"

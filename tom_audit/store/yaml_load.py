@@ -102,6 +102,9 @@ def parse_yaml(text: str, shown: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         detail = exc.problem or exc.context or "?"
+        if exc.context_mark is not None and "end of stream" in detail:
+            # an unclosed quote or bracket: where it was opened helps, not the end of the file
+            mark, detail = exc.context_mark, f"{exc.context}, {detail}"
         raise InputError([Problem(shown, "yaml.syntax", {"detail": detail}, **_position(mark))]) from None
     except yaml.YAMLError as exc:
         raise InputError([Problem(shown, "yaml.syntax", {"detail": str(exc).splitlines()[0]})]) from None

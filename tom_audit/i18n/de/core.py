@@ -22,7 +22,7 @@ STRINGS: dict[str, str] = {
     "problem.file.empty.hint": "Eine neue Bewertung mit `tom-audit new DATEI` anlegen oder die Sicherung DATEI.bak verwenden.",
     "problem.file.binary": "Die Datei enthält Binärdaten (NUL-Byte) und ist keine YAML-Textdatei.",
     "problem.file.binary.hint": "Eine .tom.yaml-Bewertung oder einen YAML-Katalog angeben.",
-    "problem.file.not_utf8": "Die Datei ist nicht UTF-8-kodiert.",
+    "problem.file.not_utf8": "Die Datei ist nicht UTF-8-kodiert (Byte {byte} an dieser Stelle; vermutlich Latin-1 oder Windows-1252).",
     "problem.file.not_utf8.hint": "Im Editor als UTF-8 speichern.",
     # YAML
     "problem.yaml.syntax": "YAML-Syntaxfehler: {detail}.",

@@ -20,7 +20,7 @@ STRINGS: dict[str, str] = {
     "problem.file.empty.hint": "Start a new assessment with `tom-audit new FILE`, or use the backup FILE.bak.",
     "problem.file.binary": "The file holds binary data (a NUL byte); it is not a YAML text file.",
     "problem.file.binary.hint": "Give a .tom.yaml assessment or a YAML catalogue.",
-    "problem.file.not_utf8": "The file is not UTF-8 encoded.",
+    "problem.file.not_utf8": "The file is not UTF-8 encoded (byte {byte} here; probably Latin-1 or Windows-1252).",
     "problem.file.not_utf8.hint": "Save it as UTF-8 in your editor.",
     "problem.yaml.syntax": "YAML syntax error: {detail}.",
     "problem.yaml.syntax.hint": "Check indentation (spaces only), colons and quotes at this place.",
