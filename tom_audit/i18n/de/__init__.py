@@ -3,5 +3,7 @@
 from tom_audit.i18n.de import core
 
 STRINGS: dict[str, str] = {**core.STRINGS}
+from tom_audit.i18n.de import lint as _lint  # noqa: E402  (lint, diff, review)
+STRINGS.update(_lint.STRINGS)
 from tom_audit.i18n.de import export as _export  # noqa: E402  (export)
 STRINGS.update(_export.STRINGS)
