@@ -1,0 +1,257 @@
+"""The DPO's review and sign-off: review states per measure, approval with a version and
+a content hash, the order in which IT staff see the review, and reading a review back
+from rows of an exported workbook (checked whole before anything is applied).
+
+Pure functions over the model; no files. The CLI (`approve`, `import-review`) and the UI
+call these.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from tom_audit.logic.answers import AnswerError, find_measure, is_date, now_iso
+from tom_audit.model.assessment import REVIEW_STATES, Answer, Approval, Assessment, Review
+from tom_audit.model.catalogue import Catalogue, Measure
+from tom_audit.problems import InputError, Problem
+
+OBJECTIONS = ("rejected", "question")  # review states that need an answer from IT staff
+_VERSION = re.compile(r"^(\d+)\.(\d+)$")
+
+
+# -- review states ---------------------------------------------------------------------------
+
+
+def review_state(answer: Answer | None) -> str:
+    """The review state of an answer; "open" when nobody has reviewed it yet."""
+    return answer.review.state if answer and answer.review else "open"
+
+
+def set_review(assessment: Assessment, measure_id: str, state: str, *, reviewer: str, comment: str = "",
+               day: date | str | None = None, catalogue: Catalogue | None = None) -> Review:
+    """Record the DPO's review of one measure. Checks first; nothing changes on error."""
+    if catalogue is not None:
+        find_measure(catalogue, measure_id)
+    if state not in REVIEW_STATES:
+        raise AnswerError("review.bad_state", value=state, allowed=", ".join(REVIEW_STATES))
+    day_text = day.isoformat() if isinstance(day, date) else (day or date.today().isoformat())
+    if not is_date(day_text):
+        raise AnswerError("answer.bad_date", field="review.date", value=day_text)
+    answer = assessment.measures.setdefault(measure_id, Answer())
+    old = answer.review
+    answer.review = Review(state=state, reviewer=reviewer, date=day_text, comment=comment,
+                           extra=dict(old.extra) if old else {})
+    assessment.updated = now_iso()
+    return answer.review
+
+
+def review_counts(catalogue: Catalogue, assessment: Assessment) -> dict[str, int]:
+    """How many of the catalogue's measures are in each review state."""
+    counts = dict.fromkeys(REVIEW_STATES, 0)
+    for measure in catalogue.measures:
+        counts[review_state(assessment.measures.get(measure.id))] += 1
+    return counts
+
+
+def review_order(catalogue: Catalogue, assessment: Assessment) -> list[Measure]:
+    """The measures as IT staff should work through them: rejected first, then those with a
+    question, then the rest; catalogue order within each group."""
+    rank = {"rejected": 0, "question": 1}
+    return sorted(catalogue.measures, key=lambda m: rank.get(review_state(assessment.measures.get(m.id)), 2))
+
+
+def objections(catalogue: Catalogue, assessment: Assessment) -> list[str]:
+    """Ids of the measures the DPO rejected or asked about, in review order."""
+    return [m.id for m in review_order(catalogue, assessment)
+            if review_state(assessment.measures.get(m.id)) in OBJECTIONS]
+
+
+# -- approval --------------------------------------------------------------------------------
+
+
+def content_hash(assessment: Assessment) -> str:
+    """SHA-256 of what an approval covers: everything the assessment says, but not the
+    approval itself, timestamps, who changed what last, or the review states (reviewing
+    is not changing)."""
+    data = asdict(assessment)
+    for name in ("approval", "created", "updated"):
+        data.pop(name, None)
+    measures = {}
+    for measure_id, answer in data["measures"].items():
+        answer.pop("review", None)
+        answer.pop("changed", None)
+        if any(value not in (None, "", [], {}, False) for value in answer.values()):
+            measures[measure_id] = answer
+    data["measures"] = measures
+    blob = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def changed_since_approval(assessment: Assessment) -> bool:
+    """True when the assessment has an approval and its content changed after it."""
+    approval = assessment.approval
+    return approval is not None and approval.sha256 != content_hash(assessment)
+
+
+def approval_state(assessment: Assessment) -> str:
+    """"none" (never approved), "approved" (unchanged since) or "changed" (changed since)."""
+    if assessment.approval is None:
+        return "none"
+    return "changed" if changed_since_approval(assessment) else "approved"
+
+
+def parse_version(text: str) -> tuple[int, int] | None:
+    match = _VERSION.match(text.strip())
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def next_version(previous: str | None) -> str:
+    """ "1.0" for the first approval, then 1.1, 1.2, ..."""
+    parsed = parse_version(previous) if previous else None
+    if parsed is None:
+        return "1.0"
+    return f"{parsed[0]}.{parsed[1] + 1}"
+
+
+def approve(assessment: Assessment, catalogue: Catalogue, *, by: str, version: str | None = None,
+            day: date | None = None, force: bool = False) -> Approval:
+    """Record the DPO's approval. Refused (AnswerError, nothing changed) without a name, with
+    a version that is malformed or not newer than the last one, or, unless `force`, while
+    measures are still rejected or have an open question."""
+    if not by.strip():
+        raise AnswerError("review.approve_needs_name")
+    previous = assessment.approval.version if assessment.approval else None
+    if version is None:
+        version = next_version(previous)
+    parsed = parse_version(version)
+    if parsed is None:
+        raise AnswerError("review.bad_version", value=version)
+    version = f"{parsed[0]}.{parsed[1]}"
+    if previous and parse_version(previous) and parsed <= parse_version(previous):
+        raise AnswerError("review.version_not_newer", value=version, previous=previous)
+    pending = objections(catalogue, assessment)
+    if pending and not force:
+        raise AnswerError("review.open_objections", count=len(pending), ids=", ".join(pending))
+    extra = dict(assessment.approval.extra) if assessment.approval else {}
+    assessment.approval = Approval(version=version, by=by.strip(), date=(day or date.today()).isoformat(),
+                                   sha256=content_hash(assessment), extra=extra)
+    return assessment.approval
+
+
+# -- reading a review back from a workbook ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One data row of a review sheet, as read from the workbook (texts already trimmed)."""
+
+    row: int  # the sheet's row number, as the user sees it
+    key: str  # "{assessment id}/{measure id}" from the hidden column; "" when empty
+    state: str  # the cell's text: a localised label or a state id; "" when empty
+    reviewer: str = ""
+    date: str = ""  # ISO date, or the cell's text when it is not a date
+    comment: str = ""
+    other: bool = False  # the row has text in some other column (e.g. a row typed in by hand)
+
+    def is_blank(self) -> bool:
+        return not (self.key or self.state or self.reviewer or self.date or self.comment or self.other)
+
+
+@dataclass(frozen=True)
+class ReviewChange:
+    measure_id: str
+    row: int
+    old: Review | None
+    new: Review
+
+
+@dataclass
+class ReviewImport:
+    """What an import would do: every change, how many rows were unchanged, and the measures
+    the workbook has no row for (rows deleted, or a catalogue newer than the export; their
+    review is left as it is)."""
+
+    changes: list[ReviewChange] = field(default_factory=list)
+    unchanged: int = 0
+    missing: list[str] = field(default_factory=list)
+
+
+def plan_review_import(assessment: Assessment, catalogue: Catalogue, rows: Iterable[ReviewRow], *,
+                       shown: str, state_of, today: date, by: str = "") -> ReviewImport:
+    """Check every row and work out the changes, without applying any. Raises InputError
+    naming every bad row: a workbook of another assessment, rows without or with unknown
+    or repeated keys, unknown review states, invalid dates. Rows are matched by their key,
+    so their order does not matter.
+
+    `state_of(text)` turns a state cell into a state id (None when unknown); an empty cell
+    is "open". `by` is the reviewer recorded for changed rows that name none.
+    """
+    problems: list[Problem] = []
+    rows = [row for row in rows if not row.is_blank()]
+
+    def problem(key: str, **params) -> None:
+        problems.append(Problem(shown, f"review.import.{key}", params))
+
+    keyed = []
+    for row in rows:
+        if not row.key:
+            problem("no_key", row=row.row)
+            continue
+        assessment_id, sep, measure_id = row.key.partition("/")
+        if not sep or not measure_id:
+            problem("bad_key", row=row.row, key=row.key)
+            continue
+        keyed.append((row, assessment_id, measure_id))
+    foreign = {aid for _, aid, _ in keyed if aid != assessment.id}
+    if keyed and all(aid != assessment.id for _, aid, _ in keyed):
+        other = ", ".join(sorted(foreign))
+        raise InputError([Problem(shown, "review.import.other_assessment", {"other": other, "this": assessment.id})])
+    seen: dict[str, int] = {}
+    plan = ReviewImport()
+    for row, assessment_id, measure_id in keyed:
+        if assessment_id != assessment.id:
+            problem("foreign_row", row=row.row, other=assessment_id, this=assessment.id)
+            continue
+        if measure_id not in catalogue.measure_by_id:
+            problem("unknown_measure", row=row.row, id=measure_id, catalogue=catalogue.id)
+            continue
+        if measure_id in seen:
+            problem("duplicate", row=row.row, first=seen[measure_id], id=measure_id)
+            continue
+        seen[measure_id] = row.row
+        state = state_of(row.state) if row.state else "open"
+        if state is None:
+            problem("bad_state", row=row.row, value=row.state, id=measure_id)
+            continue
+        if row.date and not is_date(row.date):
+            problem("bad_date", row=row.row, value=row.date, id=measure_id)
+            continue
+        answer = assessment.measures.get(measure_id)
+        old = answer.review if answer else None
+        before = old or Review()
+        if (state, row.reviewer, row.comment) == (before.state, before.reviewer, before.comment) and (
+                not row.date or row.date == before.date):
+            plan.unchanged += 1
+            continue
+        new = Review(state=state, reviewer=row.reviewer or by, date=row.date or today.isoformat(),
+                     comment=row.comment, extra=dict(old.extra) if old else {})
+        plan.changes.append(ReviewChange(measure_id, row.row, old, new))
+    if problems:
+        raise InputError(problems)
+    plan.missing = [m.id for m in catalogue.measures if m.id not in seen]
+    return plan
+
+
+def apply_review_import(assessment: Assessment, plan: ReviewImport) -> None:
+    """Apply a checked plan: all of it. The caller saves once."""
+    for change in plan.changes:
+        answer = assessment.measures.setdefault(change.measure_id, Answer())
+        answer.review = copy.deepcopy(change.new)
+    if plan.changes:
+        assessment.updated = now_iso()
