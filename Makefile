@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 FILE ?= assessment.tom.yaml
 
-.PHONY: run test bench install clean
+.PHONY: run test bench docs install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ test: $(STAMP)
 ## Timings of our steps beside the bare floor of each, measured in the same run.
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
+
+## The catalogue reference in docs/, generated from the YAML (a test fails when it is stale).
+docs: $(STAMP)
+	$(BIN)/tom-audit catalogue show tom-art32 --format md --lang de > docs/catalogue.md
+	$(BIN)/tom-audit catalogue show tom-art32 --format md --lang en > docs/catalogue.en.md
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
