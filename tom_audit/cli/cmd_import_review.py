@@ -1,0 +1,159 @@
+"""tom-audit import-review FILE WORKBOOK: the DPO's review, read back from the review sheet
+of an exported workbook.
+
+All or nothing: every row is checked first (rows are matched by the key in the hidden
+column A, so their order does not matter); any problem refuses the whole import and leaves
+the file untouched. Then every change is applied, reported, and the file saved once.
+The sheet layout is the exporter's (`tom_audit.export.review_layout`).
+"""
+
+from __future__ import annotations
+
+import getpass
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+from tom_audit.cli.common import add_lang
+from tom_audit.cli.output import EXIT_OK, report
+from tom_audit.i18n import LANGUAGES, tr
+from tom_audit.logic.review import ReviewChange, ReviewRow, apply_review_import, plan_review_import
+from tom_audit.problems import InputError, Problem, display_path
+from tom_audit.store.assessment_store import load_assessment, save_assessment
+
+NAME = "import-review"
+ORDER = 75
+READ_COLUMNS = ("key", "review_state", "reviewer", "review_date", "comment")
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+
+
+def register(commands) -> None:
+    parser = commands.add_parser(NAME, help=tr("review.import.help"), description=tr("review.import.help"))
+    parser.add_argument("file", metavar="FILE", type=Path)
+    parser.add_argument("workbook", metavar="WORKBOOK", type=Path)
+    parser.add_argument("--by", metavar="NAME", default=None, help=tr("review.import.by"))
+    add_lang(parser)
+    parser.set_defaults(run=run)
+
+
+def _date_text(value) -> str:
+    """A date cell as an ISO date: Excel dates, ISO text, or DD.MM.YYYY as typed in German."""
+    from openpyxl.utils.datetime import from_excel
+
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        try:
+            return from_excel(value).date().isoformat()
+        except (ValueError, OverflowError, TypeError, AttributeError):
+            return str(value)
+    text = str(value).strip()
+    dotted = _DOTTED.match(text)
+    if dotted:
+        day, month, year = dotted.groups()
+        return f"{year}-{int(month):02d}-{int(day):02d}"
+    return text[:10] if re.match(r"^\d{4}-\d{2}-\d{2}([ T].*)?$", text) else text
+
+
+def read_review_sheet(path: Path) -> list[ReviewRow]:
+    """The data rows of the workbook's review sheet. Columns are found by their header in
+    row 1 (either language), so inserted or moved columns do no harm; a missing review
+    column or sheet raises InputError."""
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    from tom_audit.export import review_layout as layout
+
+    shown = display_path(path)
+    if not path.is_file():
+        raise InputError([Problem(shown, "file.missing")])
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise InputError([Problem(shown, "review.import.not_xlsx", {"reason": str(exc) or type(exc).__name__})]) from None
+    try:
+        titles = set(layout.SHEET_TITLES.values())
+        sheet_name = next((name for name in workbook.sheetnames if name in titles), None)
+        if sheet_name is None:
+            raise InputError([Problem(shown, "review.import.no_sheet", {
+                "wanted": " / ".join(layout.SHEET_TITLES.values()), "sheets": ", ".join(workbook.sheetnames)})])
+        rows = workbook[sheet_name].iter_rows(min_row=layout.HEADER_ROW, values_only=True)
+        header = [layout.read_text(v).casefold() for v in next(rows, ())]
+        where: dict[str, int] = {}
+        for column in layout.REVIEW_COLUMNS:
+            names = {tr(column.header_key, lang).casefold() for lang in LANGUAGES}
+            index = next((i for i, text in enumerate(header) if text in names), None)
+            if index is not None:
+                where[column.id] = index
+            elif column.id in READ_COLUMNS:
+                raise InputError([Problem(shown, "review.import.bad_header", {
+                    "column": " / ".join(tr(column.header_key, lang) for lang in LANGUAGES)})])
+        read = {where[name] for name in READ_COLUMNS}
+        result = []
+        for number, values in enumerate(rows, start=layout.FIRST_DATA_ROW):
+
+            def cell(name: str, values=values):
+                index = where.get(name)
+                return values[index] if index is not None and index < len(values) else None
+
+            other = any(v not in (None, "") for i, v in enumerate(values) if i not in read)
+            result.append(ReviewRow(
+                row=number, key=layout.read_text(cell("key")), state=layout.read_text(cell("review_state")),
+                reviewer=layout.read_text(cell("reviewer")), date=_date_text(cell("review_date")),
+                comment=layout.read_text(cell("comment")), other=other,
+            ))
+        return result
+    finally:
+        workbook.close()
+
+
+def _describe(change: ReviewChange) -> str:
+    old = change.old
+    parts = []
+    old_state = old.state if old else "open"
+    if old_state != change.new.state:
+        parts.append(tr("review.import.state", old=tr(f"review.state.{old_state}"),
+                        new=tr(f"review.state.{change.new.state}")))
+    if (old.reviewer if old else "") != change.new.reviewer:
+        parts.append(tr("review.import.reviewer", old=(old.reviewer if old else "") or "-", new=change.new.reviewer or "-"))
+    if (old.date if old else "") != change.new.date:
+        parts.append(tr("review.import.date", old=(old.date if old else "") or "-", new=change.new.date))
+    if (old.comment if old else "") != change.new.comment:
+        parts.append(tr("review.import.comment"))
+    return tr("review.import.change", id=change.measure_id, row=change.row, what="; ".join(parts))
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+def run(args) -> int:
+    from tom_audit.export import review_layout as layout
+
+    loaded = load_assessment(args.file)
+    report(loaded.warnings)
+    rows = read_review_sheet(args.workbook)
+    plan = plan_review_import(loaded.assessment, loaded.catalogue, rows, shown=display_path(args.workbook),
+                              state_of=layout.state_from_label, today=date.today(),
+                              by=args.by if args.by is not None else _user())
+    for change in plan.changes:
+        print(_describe(change))
+    if plan.missing:
+        print(tr("review.import.missing", count=len(plan.missing), ids=", ".join(plan.missing)))
+    shown = display_path(args.file)
+    if not plan.changes:
+        print(tr("review.import.nothing", file=shown, unchanged=plan.unchanged))
+        return EXIT_OK
+    apply_review_import(loaded.assessment, plan)
+    save_assessment(args.file, loaded.assessment)
+    print(tr("review.import.done", file=shown, changes=len(plan.changes), unchanged=plan.unchanged))
+    return EXIT_OK
