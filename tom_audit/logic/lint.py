@@ -347,7 +347,7 @@ def _check_assessment(out: _Collector, catalogue: Catalogue, assessment: Assessm
             out.add("changed_since_approval", version=assessment.approval.version,
                     date=assessment.approval.date or "-")
     known = catalogue.measure_by_id
-    to_confirm = [mid for mid, a in assessment.measures.items() if a.to_confirm and mid in known]
+    to_confirm = [mid for mid, a in assessment.measures.items() if a.to_confirm and a.status and mid in known]
     if to_confirm:
         out.add("not_confirmed", count=len(to_confirm), ids=_shorten(to_confirm))
     unanswered = [m.id for m in catalogue.measures if not m.deprecated_reason
