@@ -21,6 +21,8 @@ def register(commands) -> None:
     parser.add_argument("file", metavar="FILE", type=Path)
     parser.add_argument("--catalogue", metavar="ID|PATH", default=DEFAULT_CATALOGUE, help=tr("cli.new.catalogue"))
     parser.add_argument("--org", metavar="NAME", default="", help=tr("cli.new.org"))
+    parser.add_argument("--from", dest="last", metavar="LAST.tom.yaml", type=Path, default=None,
+                        help=tr("review.reassess.from"))
     add_lang(parser, "cli.new.lang")
     parser.set_defaults(run=run)
 
@@ -42,7 +44,35 @@ def run(args) -> int:
         return fail("cli.new.exists", file=str(path))
     if not path.parent.is_dir():
         return fail("cli.new.no_folder", folder=str(path.parent))
+    if args.last is not None:
+        return _run_from(path, args.last, args.org)
     _, catalogue = create(path, args.catalogue, args.org, current_language())
     print(tr("cli.new.done", file=str(path), catalogue=catalogue.id, version=catalogue.version,
              count=len(catalogue.measures)))
+    return EXIT_OK
+
+
+def create_from(path: Path, last_path: Path, organisation: str = ""):
+    """Next year's re-assessment from last year's file (see logic.reassess); the TUI can
+    use this too. Returns (assessment, Loaded of last year's file)."""
+    from tom_audit.logic.reassess import reassess
+    from tom_audit.store.assessment_store import load_assessment
+
+    last = load_assessment(last_path)
+    assessment = reassess(last.assessment, now=now_iso(), catalogue=last.catalogue,
+                          source=catalogue_source_for(last.catalogue, path),
+                          old_dir=last_path.resolve().parent, new_dir=path.resolve().parent)
+    if organisation:
+        assessment.organisation.name = organisation
+    save_assessment(path, assessment)
+    return assessment, last
+
+
+def _run_from(path: Path, last_path: Path, organisation: str) -> int:
+    from tom_audit.cli.output import report
+
+    assessment, last = create_from(path, last_path, organisation)
+    report(last.warnings)
+    print(tr("review.reassess.done", file=str(path), last=str(last_path),
+             count=sum(1 for a in assessment.measures.values() if a.to_confirm and a.status)))
     return EXIT_OK
