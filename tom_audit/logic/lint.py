@@ -19,8 +19,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tom_audit.i18n import tr
+from tom_audit.i18n import current_language, tr
 from tom_audit.logic.applicability import applies, effective
+from tom_audit.logic.review import changed_since_approval
 from tom_audit.model.assessment import Answer, Assessment, Evidence
 from tom_audit.model.catalogue import Catalogue, Measure, Text
 
@@ -71,8 +72,6 @@ _RULE_BY_NAME = {rule.name: rule for rule in RULES}
 
 def _localise(value: Any, lang: str | None) -> Any:
     if isinstance(value, Text):
-        from tom_audit.i18n import current_language
-
         return value(lang or current_language())
     return value
 
@@ -340,12 +339,9 @@ def _check_assessment(out: _Collector, catalogue: Catalogue, assessment: Assessm
         missing.append("service")
     if missing:
         out.add("annex_metadata_missing", fields=_join(_both(f"lint.field.{name}") for name in missing))
-    if assessment.approval is not None:
-        from tom_audit.logic.review import changed_since_approval
-
-        if changed_since_approval(assessment):
-            out.add("changed_since_approval", version=assessment.approval.version,
-                    date=assessment.approval.date or "-")
+    if changed_since_approval(assessment):
+        out.add("changed_since_approval", version=assessment.approval.version,
+                date=assessment.approval.date or "-")
     known = catalogue.measure_by_id
     to_confirm = [mid for mid, a in assessment.measures.items() if a.to_confirm and a.status and mid in known]
     if to_confirm:
