@@ -25,14 +25,12 @@ def register(commands) -> None:
     parser.set_defaults(run=run)
 
 
-def exported_on() -> str:
-    """The stamp on the cover: now, or SOURCE_DATE_EPOCH for reproducible output."""
+def exported_on() -> datetime:
+    """The stamp on the cover: now, or SOURCE_DATE_EPOCH (UTC) for reproducible output."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        moment = datetime.fromtimestamp(int(epoch), tz=timezone.utc)
-    else:
-        moment = datetime.now().astimezone()
-    return moment.strftime("%Y-%m-%d %H:%M")
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    return datetime.now().astimezone()
 
 
 def export_language(args, assessment_language: str) -> str:

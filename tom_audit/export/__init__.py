@@ -12,6 +12,7 @@ when an xlsx is actually written. The pieces:
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from tom_audit.export.content import ExportContent, ExportOptions, build
@@ -48,9 +49,24 @@ def render(content: ExportContent, fmt: str) -> bytes:
 def export(loaded: Loaded, out: Path | str, *, fmt: str = "xlsx", lang: str = "de",
            options: ExportOptions | None = None) -> ExportContent:
     """Write the export of `loaded` to `out` atomically (all of it or, on failure, nothing)."""
+    out = Path(out)
     content = build(loaded, lang, options)
-    atomic_write(Path(out), render(content, fmt), backup=False)
+    existed = out.exists()
+    atomic_write(out, render(content, fmt), backup=False)
+    if not existed:  # the temporary file was private (0600); a new export is as any new file
+        _default_mode(out)
     return content
+
+
+def _default_mode(path: Path) -> None:
+    if os.name != "posix":
+        return
+    mask = os.umask(0)
+    os.umask(mask)
+    try:
+        os.chmod(path, 0o666 & ~mask)
+    except OSError:
+        pass
 
 
 __all__ = ["FORMATS", "ExportContent", "ExportOptions", "build", "export", "format_for", "render"]

@@ -12,13 +12,14 @@ options (`today`, `exported_on`): the same input gives the same rows.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from tom_audit.export import review_layout
 from tom_audit.export.text import add_months, format_date, format_number, parse_date
 from tom_audit.i18n import tr
 from tom_audit.logic.applicability import effective_of
 from tom_audit.logic.progress import Counts, progress
+from tom_audit.logic.review import approval_state
 from tom_audit.model.assessment import RISKS, Answer, Assessment, Evidence
 from tom_audit.model.catalogue import Catalogue, Category, Measure, Question
 from tom_audit.store.assessment_store import Loaded
@@ -34,7 +35,7 @@ RISK_ORDER = {risk: i for i, risk in enumerate(reversed(RISKS))}
 class ExportOptions:
     include_planned: bool = False  # planned measures in the annex, with their target date
     today: date = field(default_factory=date.today)  # for "overdue" and "expired"
-    exported_on: str = ""  # the stamp on the cover; empty: none
+    exported_on: datetime | None = None  # the stamp on the cover; None: no stamp
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,12 @@ def question_value(question: Question, value: float | int | str, lang: str) -> s
 
 
 def evidence_line(item: Evidence, lang: str) -> str:
-    line = f"{tr(f'evidence.{item.kind}', lang)}: {item.ref}"
+    """How the annex names a piece of evidence: its kind and title (a file's path is internal
+    and stays in the evidence register), a URL in full, and the validity if it has one."""
+    name = item.description.strip() or item.ref
+    if item.is_url and item.description.strip():
+        name += f" ({item.ref})"
+    line = f"{tr(f'evidence.{item.kind}', lang)}: {name}"
     valid = parse_date(item.valid_until)
     if valid:
         line += " " + tr("export.annex.valid_until", lang, date=format_date(valid, lang))
@@ -363,6 +369,17 @@ def review_rows(catalogue: Catalogue, assessment: Assessment, lang: str) -> list
     return rows
 
 
+def approval_text(assessment: Assessment, lang: str) -> str:
+    """"Not approved", "approved: version 1.1 of DATE by NAME" or "changed since approval (...)"."""
+    state = approval_state(assessment)
+    approval = assessment.approval
+    if approval is None:
+        return tr("review.approval.none", lang)
+    day = parse_date(approval.date)
+    return tr(f"review.approval.{state}", lang, version=approval.version or "-",
+              date=format_date(day, lang) if day else approval.date or "-", by=approval.by or "-")
+
+
 def review_summary(rows: list[ReviewRow], lang: str) -> str:
     counts = dict.fromkeys(review_layout.REVIEW_STATE_LABELS[lang], 0)
     for row in rows:
@@ -387,6 +404,7 @@ def cover(content_parts: dict, loaded: Loaded, lang: str, options: ExportOptions
         CoverField(tr("export.cover.catalogue", lang), f"{c.title(lang)} ({c.id}, {tr('export.version', lang)} {c.version})"),
         CoverField(tr("export.cover.assessment_id", lang), a.id),
         CoverField(tr("export.cover.stand", lang), stand, False),
+        CoverField(tr("export.cover.approval", lang), approval_text(a, lang)),
         CoverField(tr("export.cover.responsible", lang), a.scope.responsible),
         CoverField(tr("export.cover.review_cycle", lang),
                    tr("export.cover.review_cycle_value", lang, months=a.scope.review_interval_months,
@@ -394,7 +412,9 @@ def cover(content_parts: dict, loaded: Loaded, lang: str, options: ExportOptions
         CoverField(tr("export.cover.review_state", lang), review_summary(review, lang), False),
     ]
     if options.exported_on:
-        fields.append(CoverField(tr("export.cover.exported_on", lang), options.exported_on, False))
+        stamp = options.exported_on
+        fields.append(CoverField(tr("export.cover.exported_on", lang),
+                                 f"{format_date(stamp.date(), lang)} {stamp:%H:%M}", False))
     scoping = []
     for question in c.scoping:
         if question.id not in a.scoping:

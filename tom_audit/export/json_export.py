@@ -35,7 +35,8 @@ def as_document(content: ExportContent) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "generator": f"tom-audit {__version__}",
         "language": content.lang,
-        "exported_on": content.options.exported_on or None,
+        "exported_on": content.options.exported_on.isoformat(timespec="seconds") if content.options.exported_on
+        else None,
         "today": content.options.today.isoformat(),
         "include_planned": content.options.include_planned,
         "assessment": {

@@ -33,9 +33,10 @@ def cell_text(text: str) -> str:
     U+FFFD, overlong text is cut with an ellipsis, and a formula trigger is escaped."""
     if _ILLEGAL.search(text):
         text = _ILLEGAL.sub("\ufffd", text)
+    text = escape_cell_text(text)
     if len(text) > MAX_CELL_CHARS:
-        text = text[: MAX_CELL_CHARS - 2] + "…"
-    return escape_cell_text(text)
+        text = text[: MAX_CELL_CHARS - 1] + "…"
+    return text
 
 
 def unescape_cell_text(text: str) -> str:

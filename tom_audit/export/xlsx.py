@@ -17,7 +17,6 @@ user typed can turn into a formula.
 from __future__ import annotations
 
 import io
-import math
 from datetime import date, datetime, time
 
 from openpyxl import Workbook
@@ -67,7 +66,7 @@ class Styles:
         bold = Font(name=FONT, size=SIZE, bold=True)
         specs = {
             "title": dict(font=Font(name=FONT, size=16, bold=True, color=HEADER_FILL)),
-            "subtitle": dict(font=Font(name=FONT, size=11, italic=True), alignment=_WRAP),
+            "subtitle_line": dict(font=Font(name=FONT, size=11, italic=True)),
             "section": dict(font=Font(name=FONT, size=12, bold=True, color=HEADER_FILL)),
             "meta": dict(font=body, alignment=_WRAP),
             "label": dict(font=bold, alignment=_WRAP),
@@ -76,6 +75,7 @@ class Styles:
                                number_format=date_format),
             "value_int": dict(font=body, alignment=Alignment(vertical="top", horizontal="left")),
             "sign": dict(font=body, border=Border(bottom=Side(style="thin", color="000000"))),
+            "sign_label": dict(font=body, alignment=Alignment(vertical="bottom")),
             "header": dict(font=Font(name=FONT, size=SIZE, bold=True, color="FFFFFF"), fill=_fill(HEADER_FILL),
                            alignment=Alignment(vertical="center", wrap_text=True), border=GRID),
             "cell": dict(font=body, alignment=_WRAP, border=GRID),
@@ -129,11 +129,46 @@ class Styles:
 
 # -- layout helpers --------------------------------------------------------------------
 
+# Characters of 10 pt text per unit of column width. A width unit is the digit width of
+# the workbook's default font (Calibri 11, 7 px), and mixed German text in Arial 10 (or
+# DejaVu Sans, which LibreOffice uses without Arial) runs at 1.3-1.4 characters per unit;
+# rows are sized for 1.2 so that they rather get a little air than cut a line off.
+CHARS_PER_WIDTH = 1.2
 
-def _lines(text: str, width: float) -> int:
-    """How many lines `text` needs in a wrapped column `width` characters wide (estimate)."""
-    chars = max(width * 1.1 - 1, 1)  # Excel's width unit is a little narrower than a 10 pt char
-    return sum(max(1, math.ceil(len(line) / chars)) for line in str(text).split("\n")) if text else 1
+
+def wrapped_lines(text: str, chars: int) -> int:
+    """How many lines `text` takes when wrapped at word boundaries into lines of `chars`."""
+    lines = 0
+    for paragraph in text.split("\n"):
+        if len(paragraph) <= chars:
+            lines += 1
+            continue
+        used, count = 0, 1
+        for word in paragraph.split(" "):
+            size = len(word)
+            if used and used + 1 + size <= chars:
+                used += 1 + size
+                continue
+            if used:
+                count += 1
+            while size > chars:  # a word longer than the line is broken
+                count += 1
+                size -= chars
+            used = size
+        lines += count
+    return lines
+
+
+def row_height(cells, line: float = LINE_HEIGHT, pad: float = 3.0) -> float | None:
+    """The height (points) a row needs for its wrapped texts; None when one line will do.
+    `cells` are (value, column width, density): density below 1 for bold or bigger text."""
+    lines = 1
+    for value, width, density in cells:
+        if isinstance(value, str) and value:
+            chars = max(int(width * CHARS_PER_WIDTH * density) - 1, 1)
+            if len(value) > chars or "\n" in value:
+                lines = max(lines, wrapped_lines(value, chars))
+    return lines * line + pad if lines > 1 else None
 
 
 def _fit(headers: list[str], columns: list[list], minimum: list[float], maximum: list[float]) -> list[float]:
@@ -174,6 +209,7 @@ def _print_setup(ws, content: ExportContent, title_rows: str | None, fit_height:
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = ws.page_margins.bottom = 0.75
     ws.page_margins.header = ws.page_margins.footer = 0.3
+    ws.print_options.horizontalCentered = True
     if title_rows:
         ws.print_title_rows = title_rows
     ws.oddHeader.left.text = _hf(tr("export.header", lang))
@@ -186,49 +222,75 @@ def _print_setup(ws, content: ExportContent, title_rows: str | None, fit_height:
         part.font = FONT
 
 
+class _Rows:
+    """Appends rows to a write-only sheet, setting each row's height before it is written."""
+
+    def __init__(self, ws):
+        self.ws = ws
+        self.count = 0
+
+    def add(self, cells: list, height: float | None = None) -> int:
+        self.count += 1
+        if height:
+            self.ws.row_dimensions[self.count].height = height
+        self.ws.append(cells)
+        return self.count
+
+
 # -- the sheets ------------------------------------------------------------------------
+
+COVER_WIDTHS = [34, 60, 3, 34, 34]  # A, B: identity; C: gap; D, E: counts and sign-off
 
 
 def _cover(wb: Workbook, content: ExportContent) -> None:
+    """One printed page: who, what, as of when, the counts, the sign-off block, the scope."""
     lang = content.lang
     ws = wb.create_sheet(tr("export.sheet.cover", lang))
     st = Styles(ws, lang)
-    _set_widths(ws, [46, 95])
+    _set_widths(ws, COVER_WIDTHS)
     _print_setup(ws, content, None, fit_height=True)
     ws.sheet_view.showGridLines = False
     c = content.cover
-    row = 0
+    rows = _Rows(ws)
+    rows.add([st.cell(ws, c.title, "title")], 26)
+    rows.add([st.cell(ws, c.subtitle, "subtitle_line")], 18)
+    rows.add([])
+    a_width, b_width, _, d_width, e_width = COVER_WIDTHS
 
-    def add(cells, height=None):
-        nonlocal row
-        row += 1
-        if height:
-            ws.row_dimensions[row].height = height
-        ws.append(cells)
+    def value_style(value):
+        return "value_date" if isinstance(value, date) else "value_int" if isinstance(value, int) else "value"
 
-    add([st.cell(ws, c.title, "title")], 24)
-    add([st.cell(ws, c.subtitle, "subtitle")], 18)
-    add([])
-    for field in c.fields:
-        value = field.value
-        style = "value_date" if isinstance(value, date) else "value_int" if isinstance(value, int) else "value"
-        add([st.cell(ws, field.label, "label"), st.cell(ws, value, style)])
-    add([])
-    add([st.cell(ws, tr("export.cover.scoping", lang), "section")], 18)
-    for field in c.scoping:
-        add([st.cell(ws, field.label, "value"), st.cell(ws, field.value, "value")],
-            LINE_HEIGHT * max(_lines(field.label, 46), 1) + 2)
-    add([])
-    add([st.cell(ws, tr("export.cover.at_a_glance", lang), "section")], 18)
-    for field in c.counts:
-        add([st.cell(ws, field.label, "label"), st.cell(ws, field.value, "value_int")])
-    add([])
-    add([st.cell(ws, tr("export.cover.signoff", lang), "section")], 18)
-    for party in ("export.cover.signoff.processor", "export.cover.signoff.dpo"):
-        add([st.cell(ws, tr(party, lang), "label")], 20)
+    left = [(st.cell(ws, tr("export.cover.details", lang), "section"), None, 18)]
+    left += [(st.cell(ws, f.label, "label"), st.cell(ws, f.value, value_style(f.value)),
+             row_height([(f.label, a_width, 0.9), (f.value, b_width, 1.0)])) for f in c.fields]
+    right = [(st.cell(ws, tr("export.cover.at_a_glance", lang), "section"), None, 18)]
+    right += [(st.cell(ws, f.label, "label"), st.cell(ws, f.value, "value_int"),
+               row_height([(f.label, d_width, 0.9), (f.value, e_width, 1.0)])) for f in c.counts]
+    right.append((None, None, None))
+    right.append((st.cell(ws, tr("export.cover.signoff", lang), "section"), None, 18))
+    for number, party in enumerate(("export.cover.signoff.processor", "export.cover.signoff.dpo")):
+        if number:
+            right.append((None, None, 10))
+        label = tr(party, lang)
+        right.append((st.cell(ws, label, "label"), None, row_height([(label, d_width, 0.9)]) or 16))
         for line in ("export.cover.signoff.place_date", "export.cover.signoff.name", "export.cover.signoff.signature"):
-            add([st.cell(ws, tr(line, lang), "value"), st.cell(ws, "", "sign")], 28)
-    ws.print_area = f"A1:B{row}"
+            right.append((st.cell(ws, tr(line, lang), "sign_label"), st.cell(ws, "", "sign"), 26))
+    empty = (None, None, None)
+    for index in range(max(len(left), len(right))):
+        la, lb, lh = left[index] if index < len(left) else empty
+        ra, rb, rh = right[index] if index < len(right) else empty
+        heights = [h for h in (lh, rh) if h]
+        rows.add([la, lb, None, ra, rb], max(heights) if heights else None)
+    rows.add([])
+    rows.add([st.cell(ws, tr("export.cover.scoping", lang), "section")], 18)
+    question_width = a_width + b_width + COVER_WIDTHS[2]
+    for f in c.scoping:
+        row = rows.count + 1
+        ws.merged_cells.add(f"A{row}:C{row}")
+        ws.merged_cells.add(f"D{row}:E{row}")
+        rows.add([st.cell(ws, f.label, "value"), None, None, st.cell(ws, f.value, "value")],
+                 row_height([(f.label, question_width, 1.0), (f.value, d_width + e_width, 1.0)]))
+    ws.print_area = f"A1:E{rows.count}"
 
 
 SUMMARY_STATUSES = ("implemented", "partial", "planned", "not_implemented", "not_applicable")
@@ -243,12 +305,14 @@ def _summary(wb: Workbook, content: ExportContent) -> None:
                tr("export.col.required_total", lang), tr("export.col.required_done", lang),
                tr("export.col.recommended_total", lang), tr("export.col.coverage", lang)]
     titles = [r.title for r in content.summary]
-    widths = _fit(headers, [titles + [tr("status.total", lang)]], [24] + [10] * 12, [40] + [16] * 12)
+    widths = _fit(headers, [titles + [tr("status.total", lang)], [r.art32 for r in content.summary]],
+                  [24, 10] + [11] * 11, [52, 14] + [14] * 11)
     _set_widths(ws, widths)
     ws.freeze_panes = "B2"
     _print_setup(ws, content, "1:1", fit_height=True)
-    ws.row_dimensions[1].height = 2 * LINE_HEIGHT + 4
-    ws.append([st.cell(ws, h, "header") for h in headers])
+    rows = _Rows(ws)
+    rows.add([st.cell(ws, h, "header") for h in headers],
+             row_height([(h, w, 0.9) for h, w in zip(headers, widths)], pad=6))
 
     def line(title, art32, counts, coverage, bold):
         s = counts.by_status
@@ -260,34 +324,32 @@ def _summary(wb: Workbook, content: ExportContent) -> None:
                 st.cell(ws, coverage, "cell_pct_bold" if bold else "cell_pct")]
 
     for r in content.summary:
-        ws.append(line(r.title, r.art32, r.counts, r.coverage, False))
+        rows.add(line(r.title, r.art32, r.counts, r.coverage, False), row_height([(r.title, widths[0], 1.0)]))
     overall = content.overall
     applicable = overall.total - overall.by_status["not_applicable"]
-    ws.append(line(tr("status.total", lang), "", overall,
-                   overall.by_status["implemented"] / applicable if applicable else None, True))
+    rows.add(line(tr("status.total", lang), "", overall,
+                  overall.by_status["implemented"] / applicable if applicable else None, True))
     n = len(content.summary)
     if n:
-        ws.add_chart(_coverage_chart(ws, content, n), f"A{n + 4}")
-    ws.print_area = f"A1:M{n + 4 + 22}"
+        ws.add_chart(_coverage_chart(ws, content, n, widths), f"A{n + 4}")
 
 
-def _coverage_chart(ws, content: ExportContent, n: int) -> BarChart:
+def _coverage_chart(ws, content: ExportContent, n: int, widths: list[float]) -> BarChart:
     """Per category a bar of its applicable measures, split by status."""
     lang = content.lang
     chart = BarChart()
     chart.type = "bar"
     chart.grouping = "stacked"
     chart.overlap = 100
-    chart.gapWidth = 60
+    chart.gapWidth = 50
     chart.title = tr("export.chart.title", lang)
     chart.y_axis.title = tr("export.chart.axis", lang)
     chart.x_axis.scaling.orientation = "maxMin"  # first category on top, as in the table
     chart.x_axis.delete = False
     chart.y_axis.delete = False
-    chart.y_axis.majorGridlines = None
     chart.legend.position = "b"
-    chart.height = max(7.5, 1.0 * n + 3)
-    chart.width = 26
+    chart.height = 3.5 + 0.75 * n  # cm
+    chart.width = min(sum(widths) * 0.19, 32)  # about as wide as the table above it
     columns = {"implemented": 4, "partial": 5, "planned": 6, "not_implemented": 7, "open": 9}
     for status, column in columns.items():
         series = Series(Reference(ws, min_col=column, min_row=2, max_row=n + 1),
@@ -310,28 +372,25 @@ def _annex(wb: Workbook, content: ExportContent) -> None:
     headers = [tr("export.col.id", lang), tr("export.col.measure", lang), tr("export.col.kind", lang),
                tr("export.col.status", lang), tr("export.col.implementation", lang), tr("export.col.evidence", lang)]
     measures = [r for r in content.annex if r.role == "measure"]
-    widths = _fit(headers, [[r.measure_id for r in measures], [r.title for r in measures],
-                            [r.kind for r in measures], [r.status_label for r in measures],
-                            [r.description for r in measures], [r.evidence for r in measures]],
-                  [8, 30, 10, 12, 40, 24], [10, 42, 16, 22, 70, 46])
+    widths = _fit(headers, [[r.measure_id for r in measures], [], [r.kind for r in measures],
+                            [r.status_label for r in measures], [], []],
+                  [8, 40, 10, 12, 70, 44], [10, 40, 16, 22, 70, 44])
     _set_widths(ws, widths)
     total = sum(widths)
     header_row = 5
     ws.freeze_panes = f"A{header_row + 1}"
     _print_setup(ws, content, f"{header_row}:{header_row}")
     last = get_column_letter(ANNEX_COLUMNS)
-    row = 0
+    rows = _Rows(ws)
 
-    def merged(text: str, style: str, extra_height: float = 2, line_height: float = LINE_HEIGHT):
-        nonlocal row
-        row += 1
+    def merged(text: str, style: str, line: float = LINE_HEIGHT, pad: float = 3, density: float = 1.0,
+               minimum: float | None = None):
+        row = rows.count + 1
         ws.merged_cells.add(f"A{row}:{last}{row}")
-        ws.row_dimensions[row].height = line_height * _lines(text, total) + extra_height
-        ws.append([st.cell(ws, text, style)] + [st.cell(ws, None, style) for _ in range(ANNEX_COLUMNS - 1)])
+        height = row_height([(text, total, density)], line=line, pad=pad) or minimum
+        rows.add([st.cell(ws, text, style)] + [st.cell(ws, None, style) for _ in range(ANNEX_COLUMNS - 1)], height)
 
-    row += 1
-    ws.row_dimensions[row].height = 24
-    ws.append([st.cell(ws, tr("export.annex.title", lang), "title")])
+    rows.add([st.cell(ws, tr("export.annex.title", lang), "title")], 26)
     ws.merged_cells.add(f"A1:{last}1")
     service = f"{a.organisation.name} · {a.scope.service}" if a.scope.service else a.organisation.name
     merged(service, "meta")
@@ -339,33 +398,37 @@ def _annex(wb: Workbook, content: ExportContent) -> None:
               version=content.catalogue.version, responsible=a.scope.responsible or "-",
               months=a.scope.review_interval_months), "meta")
     merged(tr("export.annex.intro_planned" if content.options.include_planned else "export.annex.intro", lang), "meta")
-    row += 1
-    ws.row_dimensions[row].height = LINE_HEIGHT + 6
-    ws.append([st.cell(ws, h, "header") for h in headers])
+    rows.add([st.cell(ws, h, "header") for h in headers], LINE_HEIGHT + 8)
     for r in content.annex:
         if r.role == "heading":
-            merged(r.title, "heading", 6, 15)
-            merged(r.goal, "goal", 2, 11.5)
+            merged(r.title, "heading", line=15, pad=8, density=0.8, minimum=22)
+            merged(r.goal, "goal", line=11.5, density=1.1)
         elif r.role == "empty":
-            row += 1
-            ws.append([st.cell(ws, "", "empty"), st.cell(ws, r.title, "empty"),
-                       *(st.cell(ws, "", "empty") for _ in range(ANNEX_COLUMNS - 2))])
+            rows.add([st.cell(ws, "", "empty"), st.cell(ws, r.title, "empty"),
+                      *(st.cell(ws, "", "empty") for _ in range(ANNEX_COLUMNS - 2))])
         else:
-            row += 1
-            ws.append([st.cell(ws, r.measure_id, "cell"), st.cell(ws, r.title, "cell_bold"), st.cell(ws, r.kind, "cell"),
-                       st.cell(ws, r.status_label, f"status_{r.status}"), st.cell(ws, r.description, "cell"),
-                       st.cell(ws, r.evidence, "cell")])
-    ws.auto_filter.ref = f"A{header_row}:{last}{max(row, header_row)}"
-    ws.print_area = f"A1:{last}{row}"
+            height = row_height([(r.title, widths[1], 0.9), (r.kind, widths[2], 1.0), (r.status_label, widths[3], 1.0),
+                                 (r.description, widths[4], 1.0), (r.evidence, widths[5], 1.0)])
+            rows.add([st.cell(ws, r.measure_id, "cell"), st.cell(ws, r.title, "cell_bold"), st.cell(ws, r.kind, "cell"),
+                      st.cell(ws, r.status_label, f"status_{r.status}"), st.cell(ws, r.description, "cell"),
+                      st.cell(ws, r.evidence, "cell")], height)
+    ws.auto_filter.ref = f"A{header_row}:{last}{max(rows.count, header_row)}"
+    ws.print_area = f"A1:{last}{rows.count}"
 
 
 def _table(wb: Workbook, content: ExportContent, title: str, headers: list[str], widths: list[float],
-           freeze: str) -> object:
+           freeze: str):
     ws = wb.create_sheet(title)
     _set_widths(ws, widths)
     ws.freeze_panes = freeze
     _print_setup(ws, content, "1:1")
     return ws
+
+
+def _header_row(rows: _Rows, st: Styles, headers: list[str], widths: list[float]) -> None:
+    ws = rows.ws
+    rows.add([st.cell(ws, h, "header") for h in headers],
+             row_height([(h, w, 0.9) for h, w in zip(headers, widths)], pad=6) or LINE_HEIGHT + 8)
 
 
 def _actions(wb: Workbook, content: ExportContent) -> None:
@@ -374,30 +437,32 @@ def _actions(wb: Workbook, content: ExportContent) -> None:
                tr("export.col.required", lang), tr("export.col.status", lang), tr("export.col.risk", lang),
                tr("export.col.gap", lang), tr("export.col.action", lang), tr("export.col.owner", lang),
                tr("export.col.due", lang), tr("export.col.gap_state", lang)]
-    rows = content.actions
-    widths = _fit(headers, [[r.measure_id for r in rows], [r.title for r in rows], [r.category for r in rows],
-                            [r.required_label for r in rows], [r.status_label for r in rows],
-                            [r.risk_label for r in rows], [r.description for r in rows], [r.action for r in rows],
-                            [r.owner for r in rows], [], [r.state_label for r in rows]],
-                  [8, 28, 14, 10, 11, 9, 30, 30, 14, 12, 12], [10, 40, 24, 13, 16, 12, 50, 50, 24, 12, 22])
+    items = content.actions
+    overdue_label = tr("export.overdue", lang)
+    states = [f"{r.state_label} · {overdue_label}" if r.overdue else r.state_label for r in items]
+    widths = _fit(headers, [[r.measure_id for r in items], [r.title for r in items], [r.category for r in items],
+                            [r.required_label for r in items], [r.status_label for r in items],
+                            [r.risk_label for r in items], [r.description for r in items],
+                            [r.action for r in items], [r.owner for r in items], [], states],
+                  [8, 28, 14, 11, 11, 9, 30, 30, 14, 11, 11], [10, 36, 22, 13, 16, 10, 44, 44, 22, 12, 22])
     ws = _table(wb, content, tr("export.sheet.actions", lang), headers, widths, "C2")
     st = Styles(ws, lang)
-    ws.row_dimensions[1].height = 2 * LINE_HEIGHT + 4
-    ws.append([st.cell(ws, h, "header") for h in headers])
-    overdue_label = tr("export.overdue", lang)
-    for r in rows:
+    rows = _Rows(ws)
+    _header_row(rows, st, headers, widths)
+    for r, state in zip(items, states):
         base = "alert" if r.overdue else "cell"
         due = r.due if r.due else r.due_text
-        state = f"{r.state_label} · {overdue_label}" if r.overdue else r.state_label
-        ws.append([
+        height = row_height([(r.title, widths[1], 0.9), (r.category, widths[2], 1.0), (r.description, widths[6], 1.0),
+                             (r.action, widths[7], 1.0), (r.owner, widths[8], 1.0), (state, widths[10], 0.9)])
+        rows.add([
             st.cell(ws, r.measure_id, base), st.cell(ws, r.title, "alert_bold" if r.overdue else "cell_bold"),
             st.cell(ws, r.category, base), st.cell(ws, r.required_label, base), st.cell(ws, r.status_label, base),
             st.cell(ws, r.risk_label, f"risk_{r.risk}" if r.risk else base), st.cell(ws, r.description, base),
             st.cell(ws, r.action, base), st.cell(ws, r.owner, base),
             st.cell(ws, due, ("alert_date" if r.overdue else "cell_date") if r.due else base),
             st.cell(ws, state, "alert_bold" if r.overdue else base),
-        ])
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
+        ], height)
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(items) + 1}"
 
 
 def _evidence(wb: Workbook, content: ExportContent) -> None:
@@ -405,43 +470,48 @@ def _evidence(wb: Workbook, content: ExportContent) -> None:
     headers = [tr("export.col.id", lang), tr("export.col.measure", lang), tr("export.col.evidence_kind", lang),
                tr("export.col.reference", lang), tr("export.col.description", lang), tr("export.col.date", lang),
                tr("export.col.valid_until", lang), tr("export.col.sha256", lang), tr("export.col.remark", lang)]
-    rows = content.evidence
-    widths = _fit(headers, [[r.measure_id for r in rows], [r.title for r in rows], [r.kind_label for r in rows],
-                            [r.ref for r in rows], [r.description for r in rows], [], [], [], []],
-                  [8, 26, 12, 26, 30, 11, 11, 36, 11], [10, 40, 18, 50, 50, 12, 12, 36, 14])
+    items = content.evidence
+    widths = _fit(headers, [[r.measure_id for r in items], [r.title for r in items], [r.kind_label for r in items],
+                            [r.ref for r in items], [r.description for r in items], [], [], [], []],
+                  [8, 26, 12, 26, 30, 11, 11, 35, 11], [10, 36, 18, 46, 40, 12, 12, 35, 14])
     ws = _table(wb, content, tr("export.sheet.evidence", lang), headers, widths, "C2")
     st = Styles(ws, lang)
-    ws.row_dimensions[1].height = 2 * LINE_HEIGHT + 4
-    ws.append([st.cell(ws, h, "header") for h in headers])
+    rows = _Rows(ws)
+    _header_row(rows, st, headers, widths)
     expired = tr("export.expired", lang)
-    for row, r in enumerate(rows, 2):
+    for r in items:
+        row = rows.count + 1
         base = "alert" if r.expired else "cell"
         link = r.is_url and r.ref.lower().startswith(("https://", "http://"))
         ref = st.cell(ws, r.ref, "cell_link" if link and not r.expired else base)
         if link:
             ref.row, ref.column = row, 4  # a hyperlink needs its cell's coordinate
             ref.hyperlink = r.ref
-        ws.append([
+        # the hash takes two lines of 8 pt monospace text
+        height = row_height([(r.title, widths[1], 1.0), (r.ref, widths[3], 1.0), (r.description, widths[4], 1.0)])
+        if r.sha256:
+            height = max(height or 0, 2 * 10.5 + 3)
+        rows.add([
             st.cell(ws, r.measure_id, base), st.cell(ws, r.title, base), st.cell(ws, r.kind_label, base), ref,
-            st.cell(ws, r.description, base), st.cell(ws, r.date, "cell_date" if r.date else base),
+            st.cell(ws, r.description, base),
+            st.cell(ws, r.date, ("alert_date" if r.expired else "cell_date") if r.date else base),
             st.cell(ws, r.valid_until, ("alert_date" if r.expired else "cell_date") if r.valid_until else base),
             st.cell(ws, r.sha256, "alert_mono" if r.expired else "cell_mono"),
             st.cell(ws, expired if r.expired else "", "alert_bold" if r.expired else base),
-        ])
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
+        ], height)
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(items) + 1}"
 
 
 def _review(wb: Workbook, content: ExportContent) -> None:
     lang = content.lang
     columns = review_layout.REVIEW_COLUMNS
     headers = [tr(c.header_key, lang) for c in columns]
-    rows = content.review
+    items = content.review
     widths = [c.width for c in columns]
     ws = _table(wb, content, review_layout.sheet_title(lang), headers, widths, "C2")
     ws.column_dimensions[review_layout.KEY_COLUMN.letter].hidden = True
     st = Styles(ws, lang)
-    ws.row_dimensions[1].height = 2 * LINE_HEIGHT + 4
-    last_row = len(rows) + review_layout.FIRST_DATA_ROW - 1
+    last_row = len(items) + review_layout.FIRST_DATA_ROW - 1
     labels = review_layout.REVIEW_STATE_LABELS[lang]
     state_col = review_layout.COLUMN["review_state"].letter
     validation = DataValidation(type="list", formula1='"' + ",".join(labels.values()) + '"', allow_blank=True,
@@ -449,19 +519,24 @@ def _review(wb: Workbook, content: ExportContent) -> None:
                                 error=tr("export.review.invalid", lang, allowed=", ".join(labels.values())),
                                 showInputMessage=True, promptTitle=tr("export.review.col.state", lang),
                                 prompt=tr("export.review.prompt", lang))
-    if rows:
+    if items:
         validation.add(f"{state_col}{review_layout.FIRST_DATA_ROW}:{state_col}{last_row}")
         ws.data_validations.append(validation)
-    ws.append([st.cell(ws, h, "header") for h in headers])
-    for r in rows:
-        ws.append([
+    rows = _Rows(ws)
+    _header_row(rows, st, headers, widths)
+    col = review_layout.COLUMN
+    for r in items:
+        height = row_height([(r.category, col["category"].width, 1.0), (r.title, col["title"].width, 0.9),
+                             (r.status_label, col["status"].width, 1.0), (r.note, col["note"].width, 1.0),
+                             (r.reviewer, col["reviewer"].width, 1.0), (r.comment, col["comment"].width, 1.0)])
+        rows.add([
             st.cell(ws, r.key, "hidden"), st.cell(ws, r.measure_id, "cell"), st.cell(ws, r.category, "cell"),
             st.cell(ws, r.title, "cell_bold"), st.cell(ws, r.required_label, "cell"),
             st.cell(ws, r.status_label, f"status_{r.status}" if r.status in STATUS_FILLS else "cell"),
             st.cell(ws, r.note, "cell"), st.cell(ws, r.evidence_count, "cell_int"),
             st.cell(ws, r.review_state_label, "dpo"), st.cell(ws, r.reviewer, "dpo"),
             st.cell(ws, r.review_date, "dpo_date"), st.cell(ws, r.comment, "dpo"),
-        ])
+        ], height)
     ws.auto_filter.ref = f"B1:{columns[-1].letter}{max(last_row, 1)}"
 
 
