@@ -1,0 +1,1 @@
+"""Screens: start, setup, main, help, and the dialogs."""

@@ -1,0 +1,57 @@
+"""F1 / ?: the keys of the screen below, read from its real bindings, and what markers mean."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Label, Static
+
+from tom_audit.i18n import tr
+from tom_audit.model.assessment import STATUSES
+from tom_audit.tui.bindings import Translated, key_rows
+from tom_audit.tui.look import MARKERS, TO_CONFIRM
+
+
+def help_rows(screen: Screen, app) -> list[tuple[str, str]]:
+    """(keys, what they do) for every binding that works on `screen`, translated."""
+    rows = []
+    for row in key_rows(screen, app):
+        text = row.description + (f" – {row.tooltip}" if row.tooltip else "")
+        rows.append((row.keys, text))
+    return rows
+
+
+class HelpScreen(Translated, ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1,question_mark,q", "close", "tui.key.close")]
+
+    def __init__(self, under: Screen):
+        super().__init__()
+        self.under = under
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog dialog-wide", id="help"):
+            yield Label(tr("tui.help.title"), classes="dialog-title")
+            table = DataTable(id="help-keys", cursor_type="row", show_header=True, zebra_stripes=True)
+            yield table
+            legend = [Content.styled(tr("tui.help.legend"), "bold")]
+            for status in (None, *STATUSES):
+                label = tr(f"status.{status}") if status else tr("status.open")
+                legend.append(Content(f"  {MARKERS[status]} {label}"))
+            legend.append(Content(f"  {TO_CONFIRM} {tr('tui.help.to_confirm')}"))
+            yield Static(Content("\n").join(legend), id="help-legend")
+            yield Static(Content.styled(tr("tui.help.footer"), "$text-muted"), id="help-footer")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#help-keys", DataTable)
+        table.add_column(tr("tui.help.col.keys"), key="keys")
+        table.add_column(tr("tui.help.col.action"), key="action")
+        for keys, text in help_rows(self.under, self.app):
+            table.add_row(Text(keys, style="bold"), Text(text))
+        table.focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,236 @@
+"""One open assessment in the UI: the loaded document, the undo stack, and what is on disk.
+
+Plain Python (no Textual), so the rules that keep work safe can be tested on their own:
+every answer goes through `logic.answers.record`, every save through `save_assessment`, and a
+save never replaces a file that someone else changed since we last read or wrote it.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import getpass
+import hashlib
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from tom_audit.logic import answers
+from tom_audit.logic.applicability import Effective, effective
+from tom_audit.logic.catalogue_changes import CatalogueChanges, adopt
+from tom_audit.logic.progress import Progress, progress
+from tom_audit.model.assessment import Answer, Assessment
+from tom_audit.model.catalogue import Catalogue, Measure
+from tom_audit.problems import Problem
+from tom_audit.store.assessment_store import Loaded, load_assessment, save_assessment
+from tom_audit.store.catalogue_store import catalogue_source_for
+
+GAP_STATUSES = ("partial", "planned", "not_implemented")
+FILTERS = ("all", "open", "gaps", "required")
+
+
+@dataclass(frozen=True)
+class DiskState:
+    """What the file looked like when we last read or wrote it."""
+
+    mtime_ns: int
+    size: int
+    sha256: str
+
+    @classmethod
+    def of(cls, path: Path) -> DiskState | None:
+        try:
+            stat = path.stat()
+            data = path.read_bytes()
+        except OSError:
+            return None
+        return cls(stat.st_mtime_ns, stat.st_size, hashlib.sha256(data).hexdigest())
+
+    def same_file(self, path: Path) -> bool:
+        """True if the file still holds what we know. A touched but unchanged file is the same."""
+        try:
+            stat = path.stat()
+        except OSError:
+            return False
+        if (stat.st_mtime_ns, stat.st_size) == (self.mtime_ns, self.size):
+            return True
+        current = DiskState.of(path)
+        return current is not None and current.sha256 == self.sha256
+
+
+class ExternalChange(Exception):
+    """The file on disk is not what we last read or wrote: someone else changed it."""
+
+
+def user_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in this environment (containers): record none
+        return ""
+
+
+def snapshot(assessment: Assessment) -> Assessment:
+    """A copy that a save thread can serialise while the UI goes on changing the original.
+
+    Cheap: `record` never changes an Answer in place (it stores a new one), so copying the
+    containers is enough."""
+    return dataclasses.replace(
+        assessment,
+        catalogue=copy.copy(assessment.catalogue),
+        organisation=copy.copy(assessment.organisation),
+        scope=copy.copy(assessment.scope),
+        scoping=dict(assessment.scoping),
+        measures=dict(assessment.measures),
+        fingerprints=dict(assessment.fingerprints),
+    )
+
+
+class Session:
+    def __init__(self, loaded: Loaded, *, by: str | None = None):
+        self.path: Path = loaded.path
+        self.loaded = loaded
+        self.assessment: Assessment = loaded.assessment
+        self.catalogue: Catalogue = loaded.catalogue
+        self.warnings: list[Problem] = list(loaded.warnings)
+        self.changes: CatalogueChanges | None = None
+        self.by = user_name() if by is None else by
+        self.undo_stack: list[tuple[str, Answer | None]] = []
+        self.disk = DiskState.of(self.path)
+        self.generation = 0  # bumped by every change; a save writes the newest one only
+        self.saved_generation = 0
+        self._lock = threading.Lock()
+        self._haystack: dict[str, str] = {}
+        if loaded.catalogue_changes is not None:
+            # before the first save, as `load_assessment`'s warning promises (in memory: it
+            # is written with the first change, like any other). Shown only if it matters.
+            changes = adopt(self.assessment, self.catalogue, catalogue_source_for(self.catalogue, self.path))
+            self.changes = changes if changes else None
+
+    @classmethod
+    def open(cls, path: Path | str, **kwargs) -> Session:
+        return cls(load_assessment(Path(path)), **kwargs)
+
+    # -- reading -----------------------------------------------------------------------
+
+    def measure(self, measure_id: str) -> Measure:
+        return self.catalogue.measure_by_id[measure_id]
+
+    def answer(self, measure_id: str) -> Answer:
+        return self.assessment.answer(measure_id)
+
+    def effective(self, measure: Measure) -> Effective:
+        return effective(measure, self.assessment.answer(measure.id), self.assessment.scoping)
+
+    def progress(self) -> Progress:
+        return progress(self.catalogue, self.assessment)
+
+    def required(self, measure: Measure) -> bool:
+        return measure.required_at(self.assessment.scope.protection_need)
+
+    def shows(self, measure: Measure, filter_name: str) -> bool:
+        if filter_name == "all":
+            return True
+        state = self.effective(measure)
+        if filter_name == "open":
+            return state.status is None or self.answer(measure.id).to_confirm
+        if filter_name == "gaps":
+            answer = self.answer(measure.id)
+            return state.status in GAP_STATUSES or (answer.gap is not None and answer.gap.state != "done")
+        if filter_name == "required":
+            return state.status != "not_applicable" and self.required(measure)
+        raise ValueError(filter_name)
+
+    def matches(self, measure: Measure, query: str) -> bool:
+        """Ids and texts (title, guidance, evidence hints) in both languages."""
+        text = self._haystack.get(measure.id)
+        if text is None:
+            parts = [measure.id, measure.title.de, measure.title.en, measure.guidance.de, measure.guidance.en]
+            parts += [h.hint.de + "\n" + h.hint.en for h in measure.evidence]
+            text = self._haystack[measure.id] = "\n".join(parts).casefold()
+        return all(word in text for word in query.casefold().split())
+
+    def ordered(self) -> list[Measure]:
+        """Every measure in the order the UI lists them: by category, then catalogue order."""
+        out: list[Measure] = []
+        for category in self.catalogue.categories:
+            out += self.catalogue.measures_by_category.get(category.id, ())
+        return out
+
+    def next_open(self, after: str | None) -> Measure | None:
+        """The next measure still open after `after`, wrapping round; None if all are answered."""
+        order = self.ordered()
+        start = next((i for i, m in enumerate(order) if m.id == after), -1) + 1
+        for measure in order[start:] + order[:start]:
+            if self.effective(measure).status is None:
+                return measure
+        return None
+
+    # -- changing ----------------------------------------------------------------------
+
+    def record(self, measure_id: str, edit: answers.Edit) -> Answer:
+        """Change an answer (raises AnswerError, and then nothing changed) and remember the
+        previous one for undo."""
+        previous = copy.deepcopy(self.assessment.measures.get(measure_id))
+        answer = answers.record(self.assessment, self.catalogue, measure_id, edit, by=self.by)
+        self.undo_stack.append((measure_id, previous))
+        self.generation += 1
+        return answer
+
+    def undo(self) -> str | None:
+        """Put back the previous answer of the last changed measure; its id, or None."""
+        if not self.undo_stack:
+            return None
+        measure_id, previous = self.undo_stack.pop()
+        if previous is None:
+            self.assessment.measures.pop(measure_id, None)
+        else:
+            self.assessment.measures[measure_id] = previous
+        self.generation += 1
+        return measure_id
+
+    def touch(self) -> None:
+        """Mark a change made outside `record` (the setup: organisation, scope, scoping)."""
+        self.generation += 1
+
+    @property
+    def dirty(self) -> bool:
+        return self.generation != self.saved_generation
+
+    # -- disk --------------------------------------------------------------------------
+
+    def changed_on_disk(self) -> bool:
+        return self.disk is not None and not self.disk.same_file(self.path)
+
+    def prepare_save(self) -> tuple[int, Assessment]:
+        """On the UI thread: the state to write, as a copy a save thread may serialise while
+        the UI goes on changing the original."""
+        return self.generation, snapshot(self.assessment)
+
+    def write(self, generation: int, data: Assessment, *, force: bool = False) -> bool:
+        """Write a prepared state (thread-safe). False if a newer state was written already.
+
+        Raises ExternalChange, without writing, if the file changed since we last read or
+        wrote it, unless `force` (the user chose to keep their version)."""
+        with self._lock:
+            if generation < self.saved_generation or (generation == self.saved_generation and not force):
+                return False
+            if not force and self.changed_on_disk():
+                raise ExternalChange(str(self.path))
+            save_assessment(self.path, data)
+            self.disk = DiskState.of(self.path)
+            self.saved_generation = generation
+            return True
+
+    def save(self, *, force: bool = False) -> bool:
+        """Prepare and write at once (tests, and the final save on quit)."""
+        generation, data = self.prepare_save()
+        return self.write(generation, data, force=force)
+
+    def reload(self) -> None:
+        """Read the file again, dropping our unsaved changes and the undo stack."""
+        with self._lock:
+            fresh = Session(load_assessment(self.path, self.catalogue), by=self.by)
+            # generations keep rising, so that a save queued before the reload is dropped
+            generation = max(self.generation, self.saved_generation) + 1
+            self.__dict__.update({k: v for k, v in fresh.__dict__.items() if k != "_lock"})
+            self.generation = self.saved_generation = generation

@@ -1,0 +1,1 @@
+"""Widgets of the main screen: category list, measure table, measure detail, status bar."""

@@ -1,0 +1,142 @@
+"""The selected measure: what it asks (guidance, evidence hints, references) and its answer."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from tom_audit.i18n import tr
+from tom_audit.model.catalogue import Measure
+from tom_audit.tui.look import MARKERS
+from tom_audit.tui.session import GAP_STATUSES, Session
+
+_STATUS_STYLE = {
+    "implemented": "bold $text-success",
+    "partial": "bold $text-warning",
+    "planned": "bold $text-primary",
+    "not_implemented": "bold $text-error",
+    "not_applicable": "bold",
+    None: "bold $text-muted",
+}
+HEAD = "bold $text-accent"
+MUTED = "$text-muted"
+
+
+def _size(n: int | None) -> str:
+    if n is None:
+        return ""
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return ""
+
+
+def _field(label: str, value: str) -> Content:
+    return Content.assemble((f"{label}: ", MUTED), value or "—", "\n")
+
+
+def detail_content(session: Session, measure: Measure, lang: str) -> Content:
+    state = session.effective(measure)
+    answer = session.answer(measure.id)
+    category = session.catalogue.category_by_id.get(measure.category)
+    need = session.assessment.scope.protection_need
+    parts: list[Content | str | tuple[str, str]] = []
+    add = parts.append
+
+    add((measure.id, "bold"))
+    add((" · " + (category.title(lang) if category else measure.category), MUTED))
+    add((" · " + tr(f"kind.{measure.kind}"), MUTED))
+    add("\n")
+    add((measure.title(lang), "bold"))
+    add("\n")
+    required = measure.required_at(need)
+    add((tr("tui.detail.required" if required else "tui.detail.recommended",
+            level=tr(f"level.{measure.level}"), need=tr(f"level.{need}")), MUTED))
+    add("\n\n")
+
+    # the answer first: it is what the user works on
+    status_label = tr(f"status.{state.status}") if state.status else tr("status.open")
+    add((f"{MARKERS[state.status]} {status_label}", _STATUS_STYLE[state.status]))
+    if state.automatic:
+        add((" " + tr("tui.detail.automatic"), MUTED))
+        if state.reason is not None:
+            add(("\n" + tr("tui.detail.reason") + ": ", MUTED))
+            add(state.reason(lang))
+    if answer.to_confirm:
+        add(("\n" + tr("tui.detail.to_confirm"), "bold $text-warning"))
+    add("\n")
+    if answer.note:
+        add(_field(tr("tui.field.note"), answer.note))
+    if answer.owner:
+        add(_field(tr("tui.field.owner"), answer.owner))
+    for question in measure.questions:
+        value = answer.answers.get(question.id)
+        shown = "" if value is None else str(value)
+        if question.type == "choice" and value is not None:
+            shown = next((o.label(lang) for o in question.options if o.id == value), shown)
+        if shown and question.unit is not None:
+            shown += f" {question.unit(lang)}"
+        add(_field(question.label(lang), shown))
+    if answer.evidence:
+        add((tr("tui.detail.evidence_items") + "\n", MUTED))
+        for item in answer.evidence:
+            line = f"  • [{tr(f'evidence.{item.kind}')}] {item.ref}"
+            extra = [x for x in (item.description, item.date and tr("tui.detail.dated", date=item.date),
+                                 item.valid_until and tr("tui.detail.valid_until", date=item.valid_until),
+                                 _size(item.size), item.sha256 and f"SHA-256 {item.sha256[:12]}…") if x]
+            add(line)
+            if extra:
+                add((" (" + ", ".join(extra) + ")", MUTED))
+            add("\n")
+    gap = answer.gap
+    if gap is not None:
+        add((tr("tui.detail.gap") + "\n", "bold $text-error" if gap.state not in ("done", "risk_accepted") else HEAD))
+        add(_field("  " + tr("tui.gap.description"), gap.description))
+        add(_field("  " + tr("tui.gap.risk"), tr(f"tui.risk.{gap.risk}") if gap.risk else ""))
+        add(_field("  " + tr("tui.gap.action"), gap.action))
+        add(_field("  " + tr("tui.gap.owner"), gap.owner))
+        add(_field("  " + tr("tui.gap.due"), gap.due))
+        add(_field("  " + tr("tui.gap.state"), tr(f"tui.gap_state.{gap.state}")))
+    elif state.status in GAP_STATUSES:
+        add((tr("tui.detail.no_gap") + "\n", "$text-warning"))
+    if answer.changed is not None and answer.changed.at:
+        add((tr("tui.detail.changed", by=answer.changed.by or "?", at=answer.changed.at[:16].replace("T", " ")) + "\n", MUTED))
+    if answer.status is None and not state.automatic:
+        add((tr("tui.detail.how_to_answer") + "\n", MUTED))
+
+    add(("\n" + tr("tui.detail.guidance") + "\n", HEAD))
+    add(measure.guidance(lang) + "\n")
+    if measure.evidence:
+        add(("\n" + tr("tui.detail.evidence_hints") + "\n", HEAD))
+        for hint in measure.evidence:
+            add(f"  • {tr(f'evidence.{hint.kind}')}: {hint.hint(lang)}\n")
+    if measure.references:
+        add(("\n" + tr("tui.detail.references") + "\n", HEAD))
+        for name, refs in measure.references.items():
+            add(f"  {name}: {', '.join(refs)}\n")
+    if measure.deprecated_reason is not None:
+        add(("\n" + tr("tui.detail.deprecated") + ": ", "bold $text-warning"))
+        add(measure.deprecated_reason(lang))
+        if measure.replaced_by:
+            add(" → " + measure.replaced_by)
+        add("\n")
+    return Content.assemble(*parts)
+
+
+class MeasureDetail(VerticalScroll, can_focus=True):
+    """Scrollable; focusable so that it can be scrolled with the keys too; `z` maximizes it."""
+
+    ALLOW_MAXIMIZE = True
+
+    def compose(self):
+        yield Static(id="detail-body")
+
+    def show(self, session: Session, measure: Measure | None, lang: str) -> None:
+        body = self.query_one("#detail-body", Static)
+        if measure is None:
+            body.update(Content.styled(tr("tui.detail.nothing"), MUTED))
+        else:
+            body.update(detail_content(session, measure, lang))
+        self.scroll_home(animate=False)

@@ -1,0 +1,97 @@
+"""The measures of the selected category (or of a search): marker, id, title, required."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from tom_audit.i18n import tr
+from tom_audit.model.catalogue import Measure
+from tom_audit.tui.look import MARKERS, TO_CONFIRM, status_style
+from tom_audit.tui.session import Session
+
+ID_WIDTH = 9
+NEED_WIDTH = 8
+
+
+class MeasureTable(DataTable):
+    BINDINGS = [
+        Binding("enter", "select_cursor", "tui.key.answer", tooltip="tui.key.answer.tip"),
+        Binding("j", "cursor_down", show=False),
+        Binding("k", "cursor_up", show=False),
+    ]
+
+    def __init__(self, **kwargs):
+        super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
+        self.measure_ids: list[str] = []
+        self._measures: list[Measure] = []
+        self._session: Session | None = None
+        self._lang = "de"
+        self._title_width = 0
+
+    def show(self, session: Session, measures: list[Measure], lang: str, keep: str | None = None) -> None:
+        """Fill the table; the cursor goes to `keep` if listed, else to the first row."""
+        self._session, self._measures, self._lang = session, measures, lang
+        self._title_width = self._fit_title_width()
+        self.clear(columns=True)
+        self.add_column(" ", key="mark", width=1)
+        self.add_column(tr("tui.col.id"), key="id", width=ID_WIDTH)
+        self.add_column(tr("tui.col.title"), key="title", width=self._title_width)
+        self.add_column(tr("tui.col.need"), key="need", width=NEED_WIDTH)
+        self.measure_ids = [m.id for m in measures]
+        self.add_rows_with_keys(measures)
+        if measures:
+            row = self.measure_ids.index(keep) if keep in self.measure_ids else 0
+            self.move_cursor(row=row, animate=False, scroll=True)
+
+    def add_rows_with_keys(self, measures: list[Measure]) -> None:
+        for measure in measures:
+            self.add_row(*self._cells(measure), key=measure.id)
+
+    def _fit_title_width(self) -> int:
+        width = self.size.width or 60
+        # four columns, each with one cell of padding either side, and room for a scrollbar
+        return max(12, width - 1 - ID_WIDTH - NEED_WIDTH - 8 - 2)
+
+    def _cells(self, measure: Measure) -> tuple[Text, Text, Text, Text]:
+        session = self._session
+        state = session.effective(measure)
+        answer = session.answer(measure.id)
+        marker = TO_CONFIRM if answer.to_confirm else MARKERS[state.status]
+        mark = Text(marker, style=status_style(self.app, state.status))
+        title = Text(measure.title(self._lang), no_wrap=True, overflow="ellipsis")
+        if state.status == "not_applicable":
+            title.stylize("dim")
+        if state.status == "not_applicable":
+            need = Text(tr("tui.need.na_short"), style="dim")
+        elif session.required(measure):
+            need = Text(tr("tui.need.required_short"))
+        else:
+            need = Text(tr("tui.need.recommended_short"), style="dim")
+        return mark, Text(measure.id, no_wrap=True, overflow="ellipsis"), title, need
+
+    def update_measure(self, measure: Measure) -> None:
+        if measure.id not in self.measure_ids:
+            return
+        for column, cell in zip(("mark", "id", "title", "need"), self._cells(measure)):
+            self.update_cell(measure.id, column, cell)
+
+    def update_all(self) -> None:
+        for measure in self._measures:
+            self.update_measure(measure)
+
+    @property
+    def measure_id(self) -> str | None:
+        if not self.measure_ids or self.cursor_row < 0 or self.cursor_row >= len(self.measure_ids):
+            return None
+        return self.measure_ids[self.cursor_row]
+
+    def select_measure(self, measure_id: str) -> None:
+        if measure_id in self.measure_ids:
+            self.move_cursor(row=self.measure_ids.index(measure_id), animate=False, scroll=True)
+
+    def on_resize(self) -> None:
+        width = self._fit_title_width()
+        if self._session is not None and width != self._title_width:
+            self.show(self._session, self._measures, self._lang, keep=self.measure_id)

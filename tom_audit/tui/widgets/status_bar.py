@@ -1,0 +1,50 @@
+"""The top line: who and what is assessed, overall progress, and whether all is saved."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from tom_audit.i18n import tr
+from tom_audit.logic.progress import Counts
+from tom_audit.tui.look import bar
+
+SAVE_STATES = ("saved", "saving", "unsaved", "conflict", "failed")
+_SAVE_STYLE = {"saved": "$text-success", "saving": "$text-muted", "unsaved": "$text-warning",
+               "conflict": "bold $text-error", "failed": "bold $text-error"}
+
+
+class StatusBar(Horizontal):
+    save_state: reactive[str] = reactive("saved")
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="sb-title")
+        yield Static(id="sb-progress")
+        yield Static(id="sb-saved")
+
+    def show(self, *, organisation: str, service: str, need: str, file_name: str, overall: Counts,
+             view: str) -> None:
+        title = Content.assemble(
+            (organisation or tr("tui.status.no_org"), "bold"),
+            (f" · {service}" if service else "", ""),
+            (" · " + tr("tui.status.need", need=tr(f"level.{need}")), "$text-muted"),
+            (f" · {file_name}", "$text-muted"),
+        )
+        self.query_one("#sb-title", Static).tooltip = title.plain
+        self.query_one("#sb-title", Static).update(title)
+        percent = round(100 * overall.answered / overall.total) if overall.total else 0
+        progress = Content.assemble(
+            (bar(overall.answered, overall.total, 10), "$text-success"),
+            " ",
+            (tr("tui.status.progress", done=overall.answered, total=overall.total, percent=percent), "bold"),
+            (f" · {view}" if view else "", "$text-muted"),
+        )
+        self.query_one("#sb-progress", Static).update(progress)
+        self.watch_save_state(self.save_state)
+
+    def watch_save_state(self, state: str) -> None:
+        self.query_one("#sb-saved", Static).update(
+            Content.styled(tr(f"tui.save.{state}"), _SAVE_STYLE.get(state, "")))
