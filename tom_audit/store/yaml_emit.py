@@ -36,7 +36,7 @@ def quote(text: str) -> str:
 
 
 def key(name: str) -> str:
-    if _PLAIN_KEY.match(name) and name.lower() not in _SPECIAL_WORDS:
+    if _PLAIN_KEY.fullmatch(name) and name.lower() not in _SPECIAL_WORDS:
         return name
     return quote(name)
 
