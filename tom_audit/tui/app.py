@@ -28,6 +28,7 @@ class TomAuditApp(App[int]):
     TITLE = "tom-audit"
     COMMANDS = App.COMMANDS | {ScreenActions}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
     BINDINGS = [
         Binding("ctrl+q", "quit", "tui.key.quit", priority=True, show=False, id="quit"),
         Binding("question_mark,f1", "help", "tui.key.help", id="help"),

@@ -15,13 +15,26 @@ from textual.dom import DOMNode
 
 from tom_audit.i18n import tr
 
-# Textual's own bindings, named by action
-_BUILTIN = {"command_palette": "tui.key.palette", "quit": "tui.key.quit", "app.quit": "tui.key.quit"}
+# Textual's own bindings, named by action; those not named here stay out of the help
+_BUILTIN = {
+    "command_palette": "tui.key.palette", "quit": "tui.key.quit", "app.quit": "tui.key.quit",
+    "cursor_up": "tui.nav.up", "cursor_down": "tui.nav.down", "page_up": "tui.nav.page_up",
+    "page_down": "tui.nav.page_down", "first": "tui.nav.first", "last": "tui.nav.last",
+    "scroll_top": "tui.nav.first", "scroll_bottom": "tui.nav.last", "scroll_home": "tui.nav.first",
+    "scroll_end": "tui.nav.last", "app.focus_next": "tui.nav.focus_next",
+    "app.focus_previous": "tui.nav.focus_previous", "select": "tui.nav.select",
+}
+
+
+def i18n_key(binding: Binding) -> str | None:
+    """The string key that describes a binding, or None for Textual internals we do not list."""
+    key = _BUILTIN.get(binding.action, binding.description)
+    return key if key.startswith("tui.") else None
 
 
 def translate(binding: Binding, screen: object) -> Binding:
-    key = _BUILTIN.get(binding.action, binding.description)
-    if not key.startswith("tui."):
+    key = i18n_key(binding)
+    if key is None:
         return binding
     params = getattr(screen, "binding_params", dict)()
     tooltip_key = key + ".tip"
@@ -41,10 +54,13 @@ class Translated:
         """Values for placeholders in binding descriptions (e.g. the current filter)."""
         return {}
 
+    def raw_active_bindings(self) -> dict[str, ActiveBinding]:
+        return super().active_bindings  # type: ignore[misc]
+
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         out = {}
-        for key, active in super().active_bindings.items():  # type: ignore[misc]
+        for key, active in self.raw_active_bindings().items():
             binding = translate(active.binding, self)
             out[key] = ActiveBinding(active.node, binding, active.enabled, binding.tooltip)
         return out
@@ -52,21 +68,26 @@ class Translated:
 
 @dataclass(frozen=True)
 class KeyRow:
-    keys: str  # as shown, e.g. "1" or "ctrl+z"
+    keys: str  # as shown, e.g. "1" or "^z", several joined with " / "
     description: str
     tooltip: str
     action: str
     node: DOMNode
     enabled: bool
+    navigation: bool  # moving about, rather than doing something
 
 
 def key_rows(screen, app) -> list[KeyRow]:
-    """Every binding that works on `screen` right now (one row per action, keys joined)."""
+    """Every described binding that works on `screen` now: one row per action, keys joined;
+    what the screen does first, moving about last."""
+    raw = screen.raw_active_bindings() if hasattr(screen, "raw_active_bindings") else screen.active_bindings
     rows: dict[tuple[int, str], KeyRow] = {}
-    for _key, active in screen.active_bindings.items():
+    for _key, active in raw.items():
         binding = active.binding
-        if binding.system or not binding.description:
+        i18n = i18n_key(binding)
+        if binding.system or i18n is None:
             continue
+        binding = translate(binding, screen)
         ident = (id(active.node), binding.action)
         shown = app.get_key_display(binding)
         if ident in rows:
@@ -74,5 +95,6 @@ def key_rows(screen, app) -> list[KeyRow]:
             if shown not in old.keys.split(" / "):
                 rows[ident] = dataclasses.replace(old, keys=f"{old.keys} / {shown}")
             continue
-        rows[ident] = KeyRow(shown, binding.description, binding.tooltip, binding.action, active.node, active.enabled)
-    return list(rows.values())
+        rows[ident] = KeyRow(shown, binding.description, binding.tooltip, binding.action, active.node,
+                             active.enabled, i18n.startswith("tui.nav."))
+    return sorted(rows.values(), key=lambda row: row.navigation)

@@ -16,7 +16,7 @@ class ScreenActions(Provider):
         app = self.app
         screen = self.screen
         for row in key_rows(screen, app):
-            if row.action in _SKIP or not row.enabled:
+            if row.action in _SKIP or row.navigation or not row.enabled:
                 continue
             yield row, f"{row.description}  ({row.keys})", partial(app.call_later, app.run_action, row.action, row.node)
 

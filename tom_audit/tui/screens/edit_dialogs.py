@@ -172,9 +172,11 @@ class GapDialog(FormDialog):
         yield _label(tr("tui.gap.action"))
         yield Input(gap.action, id="gap-action")
         with Horizontal(classes="field-row"):
-            with_owner = Input(gap.owner, id="gap-owner", placeholder=tr("tui.gap.owner"))
-            yield with_owner
-            yield Input(gap.due, id="gap-due", placeholder=tr("tui.gap.due_placeholder"))
+            yield _label(tr("tui.gap.owner"))
+            yield _label(tr("tui.gap.due"))
+        with Horizontal(classes="field-row"):
+            yield Input(gap.owner, id="gap-owner", placeholder=tr("tui.field.owner_placeholder"))
+            yield Input(gap.due, id="gap-due", placeholder=tr("tui.date_placeholder"))
         yield _label(tr("tui.gap.state"))
         yield Select([(tr(f"tui.gap_state.{s}"), s) for s in GAP_STATES], value=gap.state, allow_blank=False,
                      id="gap-state")

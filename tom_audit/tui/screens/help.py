@@ -16,13 +16,10 @@ from tom_audit.tui.bindings import Translated, key_rows
 from tom_audit.tui.look import MARKERS, TO_CONFIRM
 
 
-def help_rows(screen: Screen, app) -> list[tuple[str, str]]:
-    """(keys, what they do) for every binding that works on `screen`, translated."""
-    rows = []
-    for row in key_rows(screen, app):
-        text = row.description + (f" – {row.tooltip}" if row.tooltip else "")
-        rows.append((row.keys, text))
-    return rows
+def help_rows(screen: Screen, app) -> list[tuple[str, str, bool]]:
+    """(keys, what they do, is it moving about) for every binding that works on `screen`."""
+    return [(row.keys, row.description + (f" – {row.tooltip}" if row.tooltip else ""), row.navigation)
+            for row in key_rows(screen, app)]
 
 
 class HelpScreen(Translated, ModalScreen[None]):
@@ -37,19 +34,23 @@ class HelpScreen(Translated, ModalScreen[None]):
             yield Label(tr("tui.help.title"), classes="dialog-title")
             table = DataTable(id="help-keys", cursor_type="row", show_header=True, zebra_stripes=True)
             yield table
-            legend = [Content.styled(tr("tui.help.legend"), "bold")]
-            for status in (None, *STATUSES):
-                label = tr(f"status.{status}") if status else tr("status.open")
-                legend.append(Content(f"  {MARKERS[status]} {label}"))
-            legend.append(Content(f"  {TO_CONFIRM} {tr('tui.help.to_confirm')}"))
-            yield Static(Content("\n").join(legend), id="help-legend")
+            nbsp = "\u00a0"  # a marker and its word stay on one line
+            legend = [f"{MARKERS[s]}{nbsp}{(tr(f'status.{s}') if s else tr('status.open')).replace(' ', nbsp)}"
+                      for s in (None, *STATUSES)]
+            legend.append(f"{TO_CONFIRM}{nbsp}{tr('tui.help.to_confirm')}")
+            yield Static(Content.assemble((tr("tui.help.legend") + ": ", "bold"), "   ".join(legend)),
+                         id="help-legend")
             yield Static(Content.styled(tr("tui.help.footer"), "$text-muted"), id="help-footer")
 
     def on_mount(self) -> None:
         table = self.query_one("#help-keys", DataTable)
         table.add_column(tr("tui.help.col.keys"), key="keys")
         table.add_column(tr("tui.help.col.action"), key="action")
-        for keys, text in help_rows(self.under, self.app):
+        moving = False
+        for keys, text, navigation in help_rows(self.under, self.app):
+            if navigation and not moving:
+                moving = True
+                table.add_row(Text(""), Text(tr("tui.help.moving"), style="bold"))
             table.add_row(Text(keys, style="bold"), Text(text))
         table.focus()
 

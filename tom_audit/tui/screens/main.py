@@ -59,7 +59,7 @@ class MainScreen(Translated, Screen):
         with Horizontal(id="body"):
             yield CategoryList(id="categories")
             with Vertical(id="right"):
-                yield Input(id="search", placeholder=tr("tui.search.placeholder"))
+                yield Input(id="search", placeholder=tr("tui.search.placeholder"), compact=True)
                 yield MeasureTable(id="measures")
                 yield MeasureDetail(id="detail")
         yield Footer(compact=True)

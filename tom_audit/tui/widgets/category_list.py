@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import OptionList
@@ -13,17 +14,17 @@ from tom_audit.model.catalogue import Category
 
 class CategoryList(OptionList):
     BINDINGS = [
-        Binding("j", "cursor_down", show=False),
-        Binding("k", "cursor_up", show=False),
+        Binding("j", "cursor_down", "tui.nav.down", show=False),
+        Binding("k", "cursor_up", "tui.nav.up", show=False),
     ]
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.category_ids: list[str] = []
 
-    def show(self, rows: list[tuple[Category, Counts]], lang: str, width: int | None = None) -> None:
+    def show(self, rows: list[tuple[Category, Counts]], lang: str) -> None:
         """Fill or update the list, keeping the highlighted category."""
-        prompts = [self._prompt(category, counts, lang, width) for category, counts in rows]
+        prompts = [self._prompt(category, counts, lang) for category, counts in rows]
         ids = [category.id for category, _ in rows]
         if ids == self.category_ids:
             for index, prompt in enumerate(prompts):
@@ -34,19 +35,16 @@ class CategoryList(OptionList):
         self.set_options(Option(prompt, id=cid) for prompt, cid in zip(prompts, ids))
         self.highlighted = highlighted if highlighted is not None and highlighted < len(ids) else 0
 
-    def _prompt(self, category: Category, counts: Counts, lang: str, width: int | None) -> Text:
-        count = f"{counts.answered}/{counts.total}"
+    @staticmethod
+    def _prompt(category: Category, counts: Counts, lang: str) -> Table:
+        """Title left (cut with … when narrow), count right: fits whatever the width."""
         done = counts.open == 0 and counts.total > 0
-        width = width or (self.scrollable_content_region.width or 30)
-        room = max(4, width - len(count) - 1)
-        title = category.title(lang)
-        if len(title) > room:
-            title = title[: room - 1] + "…"
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(title)
-        text.append(" " * max(1, width - len(title) - len(count)))
-        text.append(count, style="bold" if done else "dim")
-        return text
+        grid = Table.grid(expand=True, padding=(0, 0, 0, 1))
+        grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_row(Text(category.title(lang), no_wrap=True, overflow="ellipsis"),
+                     Text(f"{counts.answered}/{counts.total}", style="bold" if done else "dim"))
+        return grid
 
     @property
     def category_id(self) -> str | None:

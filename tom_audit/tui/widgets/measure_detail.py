@@ -68,7 +68,7 @@ def detail_content(session: Session, measure: Measure, lang: str) -> Content:
         add(("\n" + tr("tui.detail.to_confirm"), "bold $text-warning"))
     add("\n")
     if answer.note:
-        add(_field(tr("tui.field.note"), answer.note))
+        add(_field(tr("tui.detail.note"), answer.note))
     if answer.owner:
         add(_field(tr("tui.field.owner"), answer.owner))
     for question in measure.questions:

@@ -11,15 +11,14 @@ from tom_audit.model.catalogue import Measure
 from tom_audit.tui.look import MARKERS, TO_CONFIRM, status_style
 from tom_audit.tui.session import Session
 
-ID_WIDTH = 9
 NEED_WIDTH = 8
 
 
 class MeasureTable(DataTable):
     BINDINGS = [
         Binding("enter", "select_cursor", "tui.key.answer", tooltip="tui.key.answer.tip"),
-        Binding("j", "cursor_down", show=False),
-        Binding("k", "cursor_up", show=False),
+        Binding("j", "cursor_down", "tui.nav.down", show=False),
+        Binding("k", "cursor_up", "tui.nav.up", show=False),
     ]
 
     def __init__(self, **kwargs):
@@ -29,14 +28,16 @@ class MeasureTable(DataTable):
         self._session: Session | None = None
         self._lang = "de"
         self._title_width = 0
+        self._id_width = 6
 
     def show(self, session: Session, measures: list[Measure], lang: str, keep: str | None = None) -> None:
         """Fill the table; the cursor goes to `keep` if listed, else to the first row."""
         self._session, self._measures, self._lang = session, measures, lang
+        self._id_width = max([len(tr("tui.col.id"))] + [len(m.id) for m in session.catalogue.measures])
         self._title_width = self._fit_title_width()
         self.clear(columns=True)
         self.add_column(" ", key="mark", width=1)
-        self.add_column(tr("tui.col.id"), key="id", width=ID_WIDTH)
+        self.add_column(tr("tui.col.id"), key="id", width=self._id_width)
         self.add_column(tr("tui.col.title"), key="title", width=self._title_width)
         self.add_column(tr("tui.col.need"), key="need", width=NEED_WIDTH)
         self.measure_ids = [m.id for m in measures]
@@ -52,7 +53,7 @@ class MeasureTable(DataTable):
     def _fit_title_width(self) -> int:
         width = self.size.width or 60
         # four columns, each with one cell of padding either side, and room for a scrollbar
-        return max(12, width - 1 - ID_WIDTH - NEED_WIDTH - 8 - 2)
+        return max(12, width - 1 - self._id_width - NEED_WIDTH - 8 - 2)
 
     def _cells(self, measure: Measure) -> tuple[Text, Text, Text, Text]:
         session = self._session

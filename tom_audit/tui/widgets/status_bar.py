@@ -22,24 +22,25 @@ class StatusBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(id="sb-title")
+        yield Static(id="sb-bar")
         yield Static(id="sb-progress")
+        yield Static(id="sb-file")
         yield Static(id="sb-saved")
 
     def show(self, *, organisation: str, service: str, need: str, file_name: str, overall: Counts,
              view: str) -> None:
         title = Content.assemble(
             (organisation or tr("tui.status.no_org"), "bold"),
-            (f" · {service}" if service else "", ""),
             (" · " + tr("tui.status.need", need=tr(f"level.{need}")), "$text-muted"),
-            (f" · {file_name}", "$text-muted"),
+            (f" · {service}" if service else "", ""),
         )
-        self.query_one("#sb-title", Static).tooltip = title.plain
+        self.query_one("#sb-file", Static).update(Content.styled(file_name, "$text-muted"))
+        self.query_one("#sb-title", Static).tooltip = f"{title.plain} · {file_name}"
         self.query_one("#sb-title", Static).update(title)
-        percent = round(100 * overall.answered / overall.total) if overall.total else 0
+        self.query_one("#sb-bar", Static).update(
+            Content.styled(bar(overall.answered, overall.total, 10), "$text-success"))
         progress = Content.assemble(
-            (bar(overall.answered, overall.total, 10), "$text-success"),
-            " ",
-            (tr("tui.status.progress", done=overall.answered, total=overall.total, percent=percent), "bold"),
+            (tr("tui.status.progress", done=overall.answered, total=overall.total), "bold"),
             (f" · {view}" if view else "", "$text-muted"),
         )
         self.query_one("#sb-progress", Static).update(progress)
