@@ -456,3 +456,74 @@ async def test_small_terminal_still_works(new_file, size):
         await settle(app, pilot)
         assert app.screen.maximized is None
     assert saved(new_file).measures["ENT-01"].status == "partial"
+
+
+async def test_start_screen_new_then_setup(tmp_path, monkeypatch):
+    from tom_audit.tui.screens.start import NewDialog, StartScreen
+
+    monkeypatch.chdir(tmp_path)
+    app = TomAuditApp(watch_disk=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NewDialog)
+        app.screen.query_one("#new-path").value = "kunde"
+        app.screen.query_one("#new-org").value = "Kunde GmbH"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SetupScreen)
+        assert app.screen.query_one("#organisation").value == "Kunde GmbH"
+        await pilot.press("escape")  # "later"
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("1")
+        await settle(app, pilot)
+    data = saved(tmp_path / "kunde.tom.yaml")
+    assert data.organisation.name == "Kunde GmbH" and data.measures["ENT-01"].status == "implemented"
+
+
+async def test_start_screen_shows_the_problems_of_a_bad_file(tmp_path):
+    from tom_audit.store import recent
+    from tom_audit.tui.screens.dialogs import ProblemsDialog
+    from tom_audit.tui.screens.start import OpenDialog
+
+    bad = tmp_path / "kaputt.tom.yaml"
+    bad.write_text("format: tom-audit/assessment\nformat_version: 1\nmeasures: [\n", encoding="utf-8")
+    recent.remember(bad)
+    app = TomAuditApp(watch_disk=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the recent file
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsDialog)
+        text = " ".join(str(w.render()) for w in app.screen.query(".problem"))
+        assert "kaputt.tom.yaml:" in text and "YAML" in text
+        await pilot.press("escape", "o")
+        await pilot.pause()
+        assert isinstance(app.screen, OpenDialog)
+        app.screen.query_one("#open-path").value = str(bad)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OpenDialog)  # stays, with the problems shown
+        assert "kaputt.tom.yaml:" in str(app.screen.query_one(".dialog-error").render())
+
+
+async def test_mouse_picks_category_and_measure(new_file, catalogue):
+    app = make_app(new_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click("#categories", offset=(2, 2))  # the third category
+        await pilot.pause()
+        third = catalogue.categories[2].id
+        assert app.screen.query_one(CategoryList).category_id == third
+        first_of_third = catalogue.measures_by_category[third][0].id
+        await pilot.click("#measures", offset=(12, 2))  # second row under the header
+        await pilot.pause()
+        second = catalogue.measures_by_category[third][1].id
+        assert table(app).measure_id == second
+        await pilot.press("3")
+        await settle(app, pilot)
+    measures = saved(new_file).measures
+    assert measures[second].status == "planned" and first_of_third not in measures

@@ -65,7 +65,7 @@ class FormDialog(Translated, ModalScreen[bool]):
         return tr(self.title_key)
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog form"):
             yield Label(self.title_text(), classes="dialog-title")
             with DialogBody(classes="dialog-body"):
                 yield from self.body()
@@ -155,8 +155,8 @@ class ConflictDialog(Translated, ModalScreen[str]):
                          classes="hint")
             yield Static(classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(tr("tui.conflict.reload"), variant="warning", id="reload")
-                yield Button(tr("tui.conflict.keep"), variant="primary", id="keep")
+                yield Button(tr("tui.conflict.reload") + " (r)", variant="warning", id="reload")
+                yield Button(tr("tui.conflict.keep") + " (k)", variant="primary", id="keep")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -181,7 +181,7 @@ class ProblemsDialog(Translated, ModalScreen[None]):
         self.title_text, self.problems = title, problems
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog dialog-wide"):
+        with Vertical(classes="dialog dialog-wide form"):
             yield Label(self.title_text, classes="dialog-title")
             with DialogBody(classes="dialog-body"):
                 for problem in self.problems:
