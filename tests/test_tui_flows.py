@@ -527,3 +527,23 @@ async def test_mouse_picks_category_and_measure(new_file, catalogue):
         await settle(app, pilot)
     measures = saved(new_file).measures
     assert measures[second].status == "planned" and first_of_third not in measures
+
+
+async def test_large_catalogue_searches_after_typing_pauses(tmp_path):
+    from benchmarks.generate import write_catalogue
+    from tom_audit.cli.cmd_new import create
+
+    catalogue = write_catalogue(tmp_path / "big.yaml", 2_000)
+    path = tmp_path / "big.tom.yaml"
+    create(path, str(catalogue), "Groß GmbH", "de")
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert len(table(app).measure_ids) > 100  # one category of 2,000 measures
+        await pilot.press("slash", *"G1-1999")
+        await pilot.press("enter")  # Enter searches at once, without waiting
+        await pilot.pause()
+        assert table(app).measure_ids == ["G1-1999"]
+        await pilot.press("2")
+        await settle(app, pilot)
+    assert saved(path).measures["G1-1999"].status == "partial"

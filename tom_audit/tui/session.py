@@ -207,13 +207,16 @@ class Session:
         return self.generation, snapshot(self.assessment)
 
     def write(self, generation: int, data: Assessment, *, force: bool = False) -> bool:
-        """Write a prepared state (thread-safe). False if a newer state was written already.
+        """Write a prepared state (thread-safe). False if a newer state was written already,
+        or exists and will be written by the save requested with it.
 
         Raises ExternalChange, without writing, if the file changed since we last read or
         wrote it, unless `force` (the user chose to keep their version)."""
         with self._lock:
             if generation < self.saved_generation or (generation == self.saved_generation and not force):
                 return False
+            if generation < self.generation and not force:
+                return False  # the UI asks for a save after every change: a newer one follows
             if not force and self.changed_on_disk():
                 raise ExternalChange(str(self.path))
             save_assessment(self.path, data)

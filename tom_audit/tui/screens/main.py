@@ -27,6 +27,8 @@ from tom_audit.tui.widgets.status_bar import StatusBar
 
 STATUS_KEYS = {"1": "implemented", "2": "partial", "3": "planned", "4": "not_implemented"}
 STATUS_GROUP = Binding.Group("tui.key.status_group", compact=True)
+SEARCH_AT_ONCE = 500  # measures; larger catalogues search after a short pause in typing
+SEARCH_DELAY = 0.15  # seconds
 
 
 class MainScreen(Translated, Screen):
@@ -51,6 +53,7 @@ class MainScreen(Translated, Screen):
         self.filter = "all"
         self.query_text = ""
         self._keep: str | None = None  # the measure to select when the table is next filled
+        self._search_timer = None
 
     # -- layout ------------------------------------------------------------------------
 
@@ -171,11 +174,23 @@ class MainScreen(Translated, Screen):
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        if len(self.session.catalogue.measures) < SEARCH_AT_ONCE:
+            self._run_search()
+        else:  # a large catalogue: search when typing pauses, so keys never queue up
+            self._search_timer = self.set_timer(SEARCH_DELAY, self._run_search)
+
+    def _run_search(self) -> None:
+        self._search_timer = None
         self.fill_table(self.current_id())
         self.refresh_overview()
 
     @on(Input.Submitted, "#search")
     def search_submitted(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._run_search()
         self.query_one(MeasureTable).focus()
 
     # -- recording ---------------------------------------------------------------------
@@ -278,6 +293,9 @@ class MainScreen(Translated, Screen):
 
     def _clear_search(self, refill: bool = True) -> None:
         search = self.query_one("#search", Input)
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
         self.query_text = ""
         with search.prevent(Input.Changed):
             search.value = ""
