@@ -56,6 +56,17 @@ def _fill(colour: str) -> PatternFill:
     return PatternFill("solid", start_color=colour, end_color=colour)
 
 
+class _Cell(Cell):
+    """A styled cell for a write-only sheet. `ws.append` first tries to store the cell as a
+    value, which fails with an error message that includes repr(cell); a short repr keeps
+    that cheap (it happens for every cell)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<cell>"
+
+
 class Styles:
     """Named cell styles, each built once; cells copy the finished style array, which keeps
     styling 100,000+ cells cheap (assigning font, fill, ... per cell costs 3-4× more)."""
@@ -123,8 +134,8 @@ class Styles:
             value = value.replace(tzinfo=None)
         # row and column are placeholders, as in openpyxl's WriteOnlyCell; append() sets them
         if style is None:
-            return Cell(ws, row=1, column=1, value=value)
-        return Cell(ws, row=1, column=1, value=value, style_array=self._arrays[style].__copy__())
+            return _Cell(ws, row=1, column=1, value=value)
+        return _Cell(ws, row=1, column=1, value=value, style_array=self._arrays[style].__copy__())
 
 
 # -- layout helpers --------------------------------------------------------------------
@@ -566,9 +577,13 @@ def _properties(wb: Workbook, content: ExportContent) -> None:
         wb.custom_doc_props.append(StringProperty(name=name, value=value or ""))
 
 
-def build_workbook(content: ExportContent) -> Workbook:
-    """The finished (not yet saved) write-only workbook; it can be saved exactly once."""
-    wb = Workbook(write_only=True)
+def build_workbook(content: ExportContent, write_only: bool = True) -> Workbook:
+    """The finished, not yet saved workbook. In write-only mode (the default, flat memory)
+    it can be saved exactly once; `write_only=False` builds the same workbook in memory,
+    for comparison (benchmarks/bench_export.py)."""
+    wb = Workbook(write_only=write_only)
+    if not write_only:
+        wb.remove(wb.active)
     _cover(wb, content)
     _summary(wb, content)
     _annex(wb, content)
@@ -579,8 +594,8 @@ def build_workbook(content: ExportContent) -> Workbook:
     return wb
 
 
-def to_bytes(content: ExportContent) -> bytes:
+def to_bytes(content: ExportContent, write_only: bool = True) -> bytes:
     buffer = io.BytesIO()
-    build_workbook(content).save(buffer)
+    build_workbook(content, write_only).save(buffer)
     return buffer.getvalue()
 
