@@ -23,7 +23,8 @@ def md_text(text: str) -> str:
 
 
 def _table(headers: list[str], rows: list[list[object]]) -> list[str]:
-    out = ["| " + " | ".join(md_cell(h) for h in headers) + " |", "|" + "---|" * len(headers)]
+    # headers carry a break hint for narrow spreadsheet columns ("Pflicht/ Empfohlen")
+    out = ["| " + " | ".join(md_cell(h.replace("/ ", "/")) for h in headers) + " |", "|" + "---|" * len(headers)]
     out += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
     return out
 
