@@ -20,7 +20,7 @@ from tom_audit.i18n import tr
 from tom_audit.logic.applicability import effective_of
 from tom_audit.logic.progress import Counts, progress
 from tom_audit.logic.review import approval_state
-from tom_audit.model.assessment import RISKS, Answer, Assessment, Evidence
+from tom_audit.model.assessment import RISKS, STATUSES, Answer, Assessment, Evidence
 from tom_audit.model.catalogue import Catalogue, Category, Measure, Question
 from tom_audit.store.assessment_store import Loaded
 
@@ -223,8 +223,7 @@ def evidence_line(item: Evidence, lang: str) -> str:
 
 
 def _status_labels(lang: str) -> dict[str | None, str]:
-    labels: dict[str | None, str] = {s: tr(f"status.{s}", lang)
-                                     for s in ("implemented", "partial", "planned", "not_implemented", "not_applicable")}
+    labels: dict[str | None, str] = {s: tr(f"status.{s}", lang) for s in STATUSES}
     labels[None] = tr("status.open", lang)
     return labels
 
@@ -387,12 +386,10 @@ def review_summary(rows: list[ReviewRow], lang: str) -> str:
     return tr("export.cover.review_summary", lang, **counts)
 
 
-def cover(content_parts: dict, loaded: Loaded, lang: str, options: ExportOptions, stand: date) -> Cover:
+def cover(loaded: Loaded, lang: str, options: ExportOptions, stand: date, overall: Counts,
+          actions: list[ActionRow], evidence: list[EvidenceRow], review: list[ReviewRow]) -> Cover:
+    """Who, what, as of when, the approval and review state, the scope, the counts."""
     a, c = loaded.assessment, loaded.catalogue
-    overall: Counts = content_parts["overall"]
-    actions: list[ActionRow] = content_parts["actions"]
-    evidence: list[EvidenceRow] = content_parts["evidence"]
-    review: list[ReviewRow] = content_parts["review"]
     s = overall.by_status
     next_review = add_months(stand, a.scope.review_interval_months)
     fields = [
@@ -453,15 +450,12 @@ def build(loaded: Loaded, lang: str, options: ExportOptions | None = None) -> Ex
     a, c = loaded.assessment, loaded.catalogue
     stand = stand_of(a, options.today)
     summary, overall = summary_rows(c, a, lang)
-    parts = {
-        "overall": overall,
-        "actions": action_rows(c, a, lang, options.today),
-        "evidence": evidence_rows(c, a, lang, options.today),
-        "review": review_rows(c, a, lang),
-    }
+    actions = action_rows(c, a, lang, options.today)
+    evidence = evidence_rows(c, a, lang, options.today)
+    review = review_rows(c, a, lang)
     return ExportContent(
         lang=lang, options=options, assessment=a, catalogue=c, stand=stand,
-        cover=cover(parts, loaded, lang, options, stand), summary=summary, overall=overall,
-        annex=annex_rows(c, a, lang, options.include_planned), actions=parts["actions"],
-        evidence=parts["evidence"], review=parts["review"],
+        cover=cover(loaded, lang, options, stand, overall, actions, evidence, review), summary=summary,
+        overall=overall, annex=annex_rows(c, a, lang, options.include_planned), actions=actions,
+        evidence=evidence, review=review,
     )
