@@ -41,7 +41,7 @@ def statuses(loaded):
 
 
 def test_the_example_is_a_complete_valid_assessment(example):
-    assert example.warnings == []
+    assert example.warnings == [], "the catalogue changed: re-run examples/make_example.py"
     counts = progress(example.catalogue, example.assessment)
     assert counts.overall.open == 0  # every measure answered or decided by scoping
     assert all(c.total and c.answered == c.total for _, c in counts.categories)  # every category
