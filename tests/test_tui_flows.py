@@ -392,6 +392,10 @@ async def test_help_lists_the_real_bindings(new_file):
 
         for key in ("ctrl+z", "ctrl+q", "f1", "question_mark", "l", "slash", "ctrl+p"):
             assert app.get_key_display(Binding(key, "x")) in keys, key
+        await pilot.press("l")  # the help follows the language
+        await pilot.pause()
+        assert str(app.screen.query_one("#help-title").render()) == "Keys"
+        assert "Evidence" in " ".join(str(help_table.get_row_at(i)[1]) for i in range(help_table.row_count))
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)

@@ -7,6 +7,7 @@ from pathlib import Path
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import ModalScreen
 
 from tom_audit.i18n import LANGUAGES, current_language, set_language, tr
 from tom_audit.problems import InputError, Problem, display_path
@@ -109,8 +110,10 @@ class TomAuditApp(App[int]):
         self.notify(tr("tui.notify.language"), timeout=2)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "toggle_language" and isinstance(self.screen, SetupScreen):
-            return False  # the setup's texts are built once; switch before or after it
+        screen = self.screen
+        if action == "toggle_language" and isinstance(screen, (SetupScreen, ModalScreen)):
+            # forms and dialogs are built once: switch before or after them (help follows)
+            return isinstance(screen, HelpScreen)
         return True
 
     async def action_quit(self) -> None:

@@ -23,7 +23,10 @@ def help_rows(screen: Screen, app) -> list[tuple[str, str, bool]]:
 
 
 class HelpScreen(Translated, ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,question_mark,q", "close", "tui.key.close")]
+    BINDINGS = [
+        Binding("escape,f1,question_mark,q", "close", "tui.key.close"),
+        Binding("l", "app.toggle_language", "tui.key.language"),
+    ]
 
     def __init__(self, under: Screen):
         super().__init__()
@@ -31,19 +34,20 @@ class HelpScreen(Translated, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-wide", id="help"):
-            yield Label(tr("tui.help.title"), classes="dialog-title")
-            table = DataTable(id="help-keys", cursor_type="row", show_header=True, zebra_stripes=True)
-            yield table
-            nbsp = "\u00a0"  # a marker and its word stay on one line
-            legend = [f"{MARKERS[s]}{nbsp}{(tr(f'status.{s}') if s else tr('status.open')).replace(' ', nbsp)}"
-                      for s in (None, *STATUSES)]
-            legend.append(f"{TO_CONFIRM}{nbsp}{tr('tui.help.to_confirm')}")
-            yield Static(Content.assemble((tr("tui.help.legend") + ": ", "bold"), "   ".join(legend)),
-                         id="help-legend")
-            yield Static(Content.styled(tr("tui.help.footer"), "$text-muted"), id="help-footer")
+            yield Label(classes="dialog-title", id="help-title")
+            yield DataTable(id="help-keys", cursor_type="row", show_header=True, zebra_stripes=True)
+            yield Static(id="help-legend")
+            yield Static(id="help-footer")
 
     def on_mount(self) -> None:
+        self.fill()
+        self.query_one("#help-keys", DataTable).focus()
+
+    def fill(self) -> None:
+        """All texts from the current language and the bindings of the screen below."""
+        self.query_one("#help-title", Label).update(tr("tui.help.title"))
         table = self.query_one("#help-keys", DataTable)
+        table.clear(columns=True)
         table.add_column(tr("tui.help.col.keys"), key="keys")
         table.add_column(tr("tui.help.col.action"), key="action")
         moving = False
@@ -52,7 +56,16 @@ class HelpScreen(Translated, ModalScreen[None]):
                 moving = True
                 table.add_row(Text(""), Text(tr("tui.help.moving"), style="bold"))
             table.add_row(Text(keys, style="bold"), Text(text))
-        table.focus()
+        nbsp = "\u00a0"  # a marker and its word stay on one line
+        legend = [f"{MARKERS[s]}{nbsp}{(tr(f'status.{s}') if s else tr('status.open')).replace(' ', nbsp)}"
+                  for s in (None, *STATUSES)]
+        legend.append(f"{TO_CONFIRM}{nbsp}{tr('tui.help.to_confirm')}")
+        self.query_one("#help-legend", Static).update(
+            Content.assemble((tr("tui.help.legend") + ": ", "bold"), "   ".join(legend)))
+        self.query_one("#help-footer", Static).update(Content.styled(tr("tui.help.footer"), "$text-muted"))
+
+    def refresh_language(self) -> None:
+        self.fill()
 
     def action_close(self) -> None:
         self.dismiss(None)
