@@ -15,18 +15,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from tom_audit.export import review_layout
-from tom_audit.export.text import add_months, format_date, format_number, parse_date
+from tom_audit.export.text import format_date, format_number
 from tom_audit.i18n import tr
 from tom_audit.logic.applicability import effective_of
+from tom_audit.logic.lint import OPEN_GAP_STATES, add_months, parse_date
 from tom_audit.logic.progress import Counts, progress
-from tom_audit.logic.review import approval_state
+from tom_audit.logic.review import approval_state, review_counts
 from tom_audit.model.assessment import RISKS, STATUSES, Answer, Assessment, Evidence
 from tom_audit.model.catalogue import Catalogue, Category, Measure, Question
 from tom_audit.store.assessment_store import Loaded
 
 ANNEX_STATUSES = ("implemented", "partial", "not_applicable")
 ACTION_STATUSES = ("partial", "planned", "not_implemented")
-CLOSED_GAP_STATES = ("done", "risk_accepted")
 # highest risk first; a gap without a risk after all rated ones
 RISK_ORDER = {risk: i for i, risk in enumerate(reversed(RISKS))}
 
@@ -302,7 +302,7 @@ def action_rows(catalogue: Catalogue, assessment: Assessment, lang: str, today: 
         due_text = gap.due if gap else ""
         due = parse_date(due_text)
         gap_state = gap.state if gap else "open"
-        overdue = due is not None and due < today and gap_state not in CLOSED_GAP_STATES
+        overdue = due is not None and due < today and gap_state in OPEN_GAP_STATES  # as lint's TOM009
         required = measure.required_at(need)
         row = ActionRow(
             measure_id=measure.id, title=measure.title(lang),
@@ -379,15 +379,10 @@ def approval_text(assessment: Assessment, lang: str) -> str:
               date=format_date(day, lang) if day else approval.date or "-", by=approval.by or "-")
 
 
-def review_summary(rows: list[ReviewRow], lang: str) -> str:
-    counts = dict.fromkeys(review_layout.REVIEW_STATE_LABELS[lang], 0)
-    for row in rows:
-        counts[row.review_state] = counts.get(row.review_state, 0) + 1
-    return tr("export.cover.review_summary", lang, **counts)
 
 
 def cover(loaded: Loaded, lang: str, options: ExportOptions, stand: date, overall: Counts,
-          actions: list[ActionRow], evidence: list[EvidenceRow], review: list[ReviewRow]) -> Cover:
+          actions: list[ActionRow], evidence: list[EvidenceRow]) -> Cover:
     """Who, what, as of when, the approval and review state, the scope, the counts."""
     a, c = loaded.assessment, loaded.catalogue
     s = overall.by_status
@@ -406,7 +401,8 @@ def cover(loaded: Loaded, lang: str, options: ExportOptions, stand: date, overal
         CoverField(tr("export.cover.review_cycle", lang),
                    tr("export.cover.review_cycle_value", lang, months=a.scope.review_interval_months,
                       date=format_date(next_review, lang)), False),
-        CoverField(tr("export.cover.review_state", lang), review_summary(review, lang), False),
+        CoverField(tr("export.cover.review_state", lang),
+                   tr("export.cover.review_summary", lang, **review_counts(c, a)), False),
     ]
     if options.exported_on:
         stamp = options.exported_on
@@ -423,7 +419,7 @@ def cover(loaded: Loaded, lang: str, options: ExportOptions, stand: date, overal
             else:
                 value = next((o.label(lang) for o in question.options if o.id == answer), str(answer))
         scoping.append(CoverField(question.question(lang), value, False))
-    open_gaps = [r for r in actions if r.state not in CLOSED_GAP_STATES]
+    open_gaps = [r for r in actions if r.state in OPEN_GAP_STATES]
     counts = [
         CoverField(tr("export.cover.count.total", lang), overall.total, False),
         CoverField(tr("status.implemented", lang), s["implemented"], False),
@@ -455,7 +451,7 @@ def build(loaded: Loaded, lang: str, options: ExportOptions | None = None) -> Ex
     review = review_rows(c, a, lang)
     return ExportContent(
         lang=lang, options=options, assessment=a, catalogue=c, stand=stand,
-        cover=cover(loaded, lang, options, stand, overall, actions, evidence, review), summary=summary,
+        cover=cover(loaded, lang, options, stand, overall, actions, evidence), summary=summary,
         overall=overall, annex=annex_rows(c, a, lang, options.include_planned), actions=actions,
         evidence=evidence, review=review,
     )

@@ -1,11 +1,11 @@
 """Small text helpers shared by every export format: cell escaping, dates and numbers.
+(Parsing dates and adding months: `tom_audit.logic.lint`, so both read dates alike.)
 
 Plain Python, no openpyxl: the row builders and tests use them without opening Excel.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 
@@ -46,16 +46,6 @@ def unescape_cell_text(text: str) -> str:
     return text
 
 
-def parse_date(value: str) -> date | None:
-    """An ISO date or the date part of an ISO timestamp; None when empty or not a date."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def format_date(value: date | None, lang: str) -> str:
     if value is None:
         return ""
@@ -71,9 +61,3 @@ def format_number(value: float | int, lang: str) -> str:
         value = int(value)
     text = f"{value:g}" if isinstance(value, float) else str(value)
     return text.replace(".", ",") if lang == "de" else text
-
-
-def add_months(start: date, months: int) -> date:
-    month_index = start.month - 1 + months
-    year, month = start.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
