@@ -9,7 +9,6 @@ The sheet layout is the exporter's (`tom_audit.export.review_layout`).
 
 from __future__ import annotations
 
-import getpass
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 from tom_audit.cli.common import add_lang
 from tom_audit.cli.output import EXIT_OK, report
 from tom_audit.i18n import LANGUAGES, tr
+from tom_audit.logic.answers import current_user
 from tom_audit.logic.review import ReviewChange, ReviewRow, apply_review_import, plan_review_import
 from tom_audit.problems import InputError, Problem, display_path
 from tom_audit.store.assessment_store import load_assessment, save_assessment
@@ -129,13 +129,6 @@ def _describe(change: ReviewChange) -> str:
     return tr("review.import.change", id=change.measure_id, row=change.row, what="; ".join(parts))
 
 
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
-
-
 def run(args) -> int:
     from tom_audit.export import review_layout as layout
 
@@ -144,7 +137,7 @@ def run(args) -> int:
     rows = read_review_sheet(args.workbook)
     plan = plan_review_import(loaded.assessment, loaded.catalogue, rows, shown=display_path(args.workbook),
                               state_of=layout.state_from_label, today=date.today(),
-                              by=args.by if args.by is not None else _user())
+                              by=args.by if args.by is not None else current_user())
     for change in plan.changes:
         print(_describe(change))
     if plan.missing:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 
 from tom_audit.cli.output import EXIT_OK, report
 from tom_audit.i18n import tr
-from tom_audit.logic.answers import AnswerError, Edit, record
+from tom_audit.logic.answers import AnswerError, Edit, current_user, record
 from tom_audit.logic.catalogue_changes import adopt
 from tom_audit.model.assessment import EVIDENCE_KINDS, STATUSES
 from tom_audit.store.assessment_store import load_assessment, save_assessment
@@ -34,13 +33,6 @@ def register(commands) -> None:
     parser.set_defaults(run=run)
 
 
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
-
-
 def run(args) -> int:
     loaded = load_assessment(args.file)
     report(loaded.warnings)
@@ -57,7 +49,7 @@ def run(args) -> int:
     ]
     edit = Edit(status=args.status, note=args.note, owner=args.owner, answers=answers, add_evidence=evidence)
     record(loaded.assessment, loaded.catalogue, args.measure, edit,
-           by=args.by if args.by is not None else _user())
+           by=args.by if args.by is not None else current_user())
     if loaded.catalogue_changes:
         adopt(loaded.assessment, loaded.catalogue, catalogue_source_for(loaded.catalogue, args.file))
     save_assessment(args.file, loaded.assessment)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+import getpass
 import math
 import re
 from dataclasses import dataclass, field
@@ -32,6 +33,14 @@ class AnswerError(Exception):
 
 def now_iso() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def current_user() -> str:
+    """Who makes a change, when nobody says: the login name, or "" where there is none."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
 
 
 def find_measure(catalogue: Catalogue, measure_id: str) -> Measure:
