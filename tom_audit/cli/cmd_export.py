@@ -21,6 +21,7 @@ def register(commands) -> None:
     parser.add_argument("-o", "--output", metavar="OUT", type=Path, required=True, help=tr("export.cli.output"))
     parser.add_argument("--format", choices=FORMATS, default=None, help=tr("export.cli.format"))
     parser.add_argument("--include-planned", action="store_true", help=tr("export.cli.include_planned"))
+    parser.add_argument("--since", metavar="OLD", type=Path, default=None, help=tr("export.cli.since"))
     add_lang(parser)
     parser.set_defaults(run=run)
 
@@ -42,6 +43,22 @@ def export_language(args, assessment_language: str) -> str:
     return assessment_language if assessment_language in LANGUAGES else current_language()
 
 
+def load_since(path: Path, loaded, today):
+    """OLD of `--since`: an earlier version of the same assessment. Whatever keeps it from
+    being one comes as an InputError, led by a problem that names the option."""
+    from tom_audit.export.changes import check_since
+    from tom_audit.problems import InputError, Problem, display_path
+    from tom_audit.store.assessment_store import load_assessment
+
+    try:
+        old = load_assessment(path)
+    except InputError as error:
+        raise InputError([Problem(display_path(path), "export.since.unusable"), *error.problems]) from None
+    report(old.warnings)
+    report(check_since(old, loaded, today))
+    return old
+
+
 def run(args) -> int:
     from tom_audit.export import ExportOptions, export, format_for  # openpyxl only when exporting
     from tom_audit.store.assessment_store import load_assessment
@@ -54,9 +71,10 @@ def run(args) -> int:
         return fail("export.cli.no_folder", folder=str(folder))
     loaded = load_assessment(args.file)
     report(loaded.warnings)
+    options = ExportOptions(include_planned=args.include_planned, exported_on=exported_on())
+    since = load_since(args.since, loaded, options.today) if args.since else None
     lang = export_language(args, loaded.assessment.language)
     fmt = format_for(out, args.format)
-    export(loaded, out, fmt=fmt, lang=lang,
-           options=ExportOptions(include_planned=args.include_planned, exported_on=exported_on()))
+    export(loaded, out, fmt=fmt, lang=lang, options=options, since=since)
     print(tr("export.cli.done", file=str(out), format=fmt, measures=len(loaded.catalogue.measures), language=lang))
     return EXIT_OK

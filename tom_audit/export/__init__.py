@@ -6,6 +6,7 @@ when an xlsx is actually written. The pieces:
 
 - `content.build(loaded, lang, options)`: every row of every part, as plain dataclasses;
 - `xlsx`, `markdown`, `json_export`: lay those rows out, nothing else;
+- `changes`: with `--since OLD`, the "changed since" column and the change list;
 - `review_layout`: the review sheet's columns and key, shared with `import-review`;
 - `text`: escaping of cell text, dates and numbers.
 """
@@ -47,10 +48,12 @@ def render(content: ExportContent, fmt: str) -> bytes:
 
 
 def export(loaded: Loaded, out: Path | str, *, fmt: str = "xlsx", lang: str = "de",
-           options: ExportOptions | None = None) -> ExportContent:
-    """Write the export of `loaded` to `out` atomically (all of it or, on failure, nothing)."""
+           options: ExportOptions | None = None, since: Loaded | None = None) -> ExportContent:
+    """Write the export of `loaded` to `out` atomically (all of it or, on failure, nothing).
+    `since`: an earlier version of the assessment, for the "changed since" column and the
+    change list (`content.build`)."""
     out = Path(out)
-    content = build(loaded, lang, options)
+    content = build(loaded, lang, options, since)
     existed = out.exists()
     atomic_write(out, render(content, fmt), backup=False)
     if not existed:  # the temporary file was private (0600); a new export is as any new file

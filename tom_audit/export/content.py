@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from tom_audit.export import review_layout
 from tom_audit.export.text import format_date, format_number
@@ -24,6 +25,9 @@ from tom_audit.logic.review import approval_state, review_counts
 from tom_audit.model.assessment import RISKS, STATUSES, Answer, Assessment, Evidence
 from tom_audit.model.catalogue import Catalogue, Category, Measure, Question
 from tom_audit.store.assessment_store import Loaded
+
+if TYPE_CHECKING:
+    from tom_audit.export.changes import ChangeList
 
 ANNEX_STATUSES = ("implemented", "partial", "not_applicable")
 ACTION_STATUSES = ("partial", "planned", "not_implemented")
@@ -88,6 +92,7 @@ class AnnexRow:
     evidence: str = ""  # one reference per line
     target_date: date | None = None
     automatic: bool = False  # N/A decided by the scoping answers, reason from the catalogue
+    changed: str = ""  # with --since: what changed since then, in one line
 
     @property
     def is_heading(self) -> bool:
@@ -161,6 +166,7 @@ class ExportContent:
     actions: list[ActionRow]
     evidence: list[EvidenceRow]
     review: list[ReviewRow]
+    changes: ChangeList | None = None  # with --since OLD: what changed since then
 
     @property
     def organisation(self) -> str:
@@ -240,10 +246,13 @@ def summary_rows(catalogue: Catalogue, assessment: Assessment, lang: str) -> tup
     return rows, result.overall
 
 
-def annex_rows(catalogue: Catalogue, assessment: Assessment, lang: str, include_planned: bool = False) -> list[AnnexRow]:
+def annex_rows(catalogue: Catalogue, assessment: Assessment, lang: str, include_planned: bool = False,
+               changed: dict[str, str] | None = None) -> list[AnnexRow]:
     """The contract annex: per category a heading, then what is implemented or partly so
     (with the organisation's own description), N/A with its reason, and planned measures
-    (with target date) only when asked. Nothing about gaps, risks or owners."""
+    (with target date) only when asked. Nothing about gaps, risks or owners. `changed`
+    (measure id -> one line) fills the "changed since" column of `--since`."""
+    changed = changed or {}
     statuses = _status_labels(lang)
     kinds = {"technical": tr("kind.technical", lang), "organisational": tr("kind.organisational", lang)}
     wanted = ANNEX_STATUSES + (("planned",) if include_planned else ())
@@ -278,7 +287,7 @@ def annex_rows(catalogue: Catalogue, assessment: Assessment, lang: str, include_
             rows.append(AnnexRow(
                 "measure", category.id, measure.id, measure.title(lang), kind=kinds.get(measure.kind, measure.kind),
                 status=state.status, status_label=label, description=description, evidence=evidence,
-                target_date=target, automatic=state.automatic,
+                target_date=target, automatic=state.automatic, changed=changed.get(measure.id, ""),
             ))
             count += 1
         if not count:
@@ -441,9 +450,17 @@ def cover(loaded: Loaded, lang: str, options: ExportOptions, stand: date, overal
     return Cover(tr("export.cover.title", lang), tr("export.cover.subtitle", lang), fields, scoping, counts)
 
 
-def build(loaded: Loaded, lang: str, options: ExportOptions | None = None) -> ExportContent:
+def build(loaded: Loaded, lang: str, options: ExportOptions | None = None,
+          since: Loaded | None = None) -> ExportContent:
+    """The rows of every part. `since`: an earlier version of the same assessment (else an
+    InputError); adds the annex's "changed since" column and the change list."""
     options = options or ExportOptions()
     a, c = loaded.assessment, loaded.catalogue
+    changes = None
+    if since is not None:
+        from tom_audit.export.changes import change_list  # it builds on this module's helpers
+
+        changes = change_list(since, loaded, lang, options.today)
     stand = stand_of(a, options.today)
     summary, overall = summary_rows(c, a, lang)
     actions = action_rows(c, a, lang, options.today)
@@ -452,6 +469,6 @@ def build(loaded: Loaded, lang: str, options: ExportOptions | None = None) -> Ex
     return ExportContent(
         lang=lang, options=options, assessment=a, catalogue=c, stand=stand,
         cover=cover(loaded, lang, options, stand, overall, actions, evidence), summary=summary,
-        overall=overall, annex=annex_rows(c, a, lang, options.include_planned), actions=actions,
-        evidence=evidence, review=review,
+        overall=overall, annex=annex_rows(c, a, lang, options.include_planned, changes.summaries if changes else None),
+        actions=actions, evidence=evidence, review=review, changes=changes,
     )

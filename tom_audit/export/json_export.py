@@ -59,13 +59,37 @@ def as_document(content: ExportContent) -> dict[str, Any]:
                             "coverage": r.coverage} for r in content.summary],
             "overall": content.overall.as_dict(),
         },
-        "annex": [_plain(r) for r in content.annex],
+        "annex": [_annex_row(r, since=content.changes is not None) for r in content.annex],
         "action_plan": [_plain(r) for r in content.actions],
         "evidence": [_plain(r) for r in content.evidence],
         "review": {
             "layout_version": review_layout.LAYOUT_VERSION,
             "rows": [_plain(r) for r in content.review],
         },
+        **({"changes": _changes(content)} if content.changes is not None else {}),
+    }
+
+
+def _annex_row(row, since: bool) -> dict[str, Any]:
+    data = _plain(row)
+    if not since:  # without --since the annex rows are as they always were
+        del data["changed"]
+    return data
+
+
+def _changes(content: ExportContent) -> dict[str, Any] | None:
+    """With --since: OLD, the change list as shown, and the comparison itself (ids, old and
+    new values as stored) for tools."""
+    changes = content.changes
+    if changes is None:
+        return None
+    return {
+        "since": {"file": changes.old_file, "stand": changes.since.isoformat(),
+                  "approval_version": changes.old_approval or None},
+        "measures_changed": changes.measures_changed,
+        "summaries": dict(changes.summaries),
+        "rows": [_plain(r) for r in changes.rows],
+        "diff": changes.diff.as_dict(),
     }
 
 

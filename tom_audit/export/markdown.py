@@ -29,6 +29,25 @@ def _table(headers: list[str], rows: list[list[object]]) -> list[str]:
     return out
 
 
+def _changes(content: ExportContent) -> list[str]:
+    """With --since: the change list, one table row per change."""
+    lang = content.lang
+    changes = content.changes
+    since = format_date(changes.since, lang)
+    out = [f"# {md_text(tr('export.changes.title', lang, date=since))}", ""]
+    approval = tr("export.changes.meta_approval", lang, version=changes.old_approval) if changes.old_approval else ""
+    out += [md_text(tr("export.changes.meta", lang, file=changes.old_file, old=since, approval=approval,
+                       new=format_date(content.stand, lang))), ""]
+    if not changes.rows:
+        return out + [md_text(tr("export.changes.none", lang, date=since)), ""]
+    out += [md_text(tr("export.changes.counts", lang, measures=changes.measures_changed, changes=len(changes.rows))),
+            ""]
+    headers = [tr("export.col.id", lang), tr("export.changes.col.subject", lang), tr("export.changes.col.change", lang),
+               tr("export.changes.col.old", lang), tr("export.changes.col.new", lang)]
+    out += _table(headers, [[r.measure_id, r.title, r.kind_label, r.old, r.new] for r in changes.rows])
+    return out + [""]
+
+
 def render_markdown(content: ExportContent) -> str:
     lang = content.lang
     a = content.assessment
@@ -43,6 +62,9 @@ def render_markdown(content: ExportContent) -> str:
                        lang)), ""]
     headers = [tr("export.col.id", lang), tr("export.col.measure", lang), tr("export.col.kind", lang),
                tr("export.col.status", lang), tr("export.col.implementation", lang), tr("export.col.evidence", lang)]
+    since = content.changes is not None
+    if since:
+        headers.append(tr("export.col.changed_since", lang, date=format_date(content.changes.since, lang)))
     rows: list[list[object]] = []
 
     def flush():
@@ -59,8 +81,11 @@ def render_markdown(content: ExportContent) -> str:
         elif r.role == "empty":
             out += [f"*{md_text(r.title)}*", ""]
         else:
-            rows.append([r.measure_id, r.title, r.kind, r.status_label, r.description, r.evidence])
+            rows.append([r.measure_id, r.title, r.kind, r.status_label, r.description, r.evidence]
+                        + ([r.changed] if since else []))
     flush()
+    if since:
+        out += _changes(content)
 
     out += [f"# {tr('export.sheet.actions', lang)}", ""]
     if not content.actions:

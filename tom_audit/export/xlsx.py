@@ -1,7 +1,8 @@
 """The Excel workbook: a thin openpyxl layer over the rows of `content.build`.
 
 Six sheets in the export language: cover, summary (with a chart), the contract annex,
-action plan, evidence register and the DPO's review sheet (layout in `review_layout`).
+action plan, evidence register and the DPO's review sheet (layout in `review_layout`);
+with `--since OLD` a seventh after the annex, the list of changes (rows from `changes`).
 
 The workbook is written in openpyxl's write-only mode: rows stream to disk as they are
 added, so memory stays flat at 20,000 measures. Everything the layout needs works there:
@@ -43,6 +44,7 @@ RISK_FILLS = {"critical": "F4B6B6", "high": "F8CBAD", "medium": "FFE699", "low":
 ALERT_FILL = "FCE4E4"  # overdue gaps, expired evidence
 ALERT_FONT = "9C0006"
 DPO_FILL = "FFFBE6"  # the review columns the DPO fills in
+CHANGED_FILL = "EAF1FB"  # a measure changed since the version given with --since
 CHART_COLOURS = {"implemented": "70AD47", "partial": "FFC000", "planned": "5B9BD5",
                  "not_implemented": "C00000", "open": "A5A5A5"}
 
@@ -114,6 +116,7 @@ class Styles:
             "dpo": dict(font=body, fill=_fill(DPO_FILL), alignment=_WRAP, border=GRID),
             "dpo_date": dict(font=body, fill=_fill(DPO_FILL), alignment=_TOP, border=GRID, number_format=date_format),
             "hidden": dict(font=Font(name=FONT, size=8, color="808080")),
+            "changed": dict(font=body, fill=_fill(CHANGED_FILL), alignment=_WRAP, border=GRID),
         }
         for status, colour in STATUS_FILLS.items():
             specs[f"status_{status}"] = dict(font=body, fill=_fill(colour), alignment=_WRAP, border=GRID)
@@ -372,7 +375,7 @@ def _coverage_chart(ws, content: ExportContent, n: int, widths: list[float]) -> 
     return chart
 
 
-ANNEX_COLUMNS = 6
+ANNEX_COLUMNS = 6  # a seventh, "changed since", with --since
 
 
 def _annex(wb: Workbook, content: ExportContent) -> None:
@@ -383,15 +386,22 @@ def _annex(wb: Workbook, content: ExportContent) -> None:
     headers = [tr("export.col.id", lang), tr("export.col.measure", lang), tr("export.col.kind", lang),
                tr("export.col.status", lang), tr("export.col.implementation", lang), tr("export.col.evidence", lang)]
     measures = [r for r in content.annex if r.role == "measure"]
-    widths = _fit(headers, [[r.measure_id for r in measures], [], [r.kind for r in measures],
-                            [r.status_label for r in measures], [], []],
-                  [8, 40, 10, 12, 70, 44], [10, 40, 16, 22, 70, 44])
+    columns = [[r.measure_id for r in measures], [], [r.kind for r in measures], [r.status_label for r in measures],
+               [], []]
+    since = content.changes is not None
+    if since:  # the page keeps its width: implementation and evidence give the new column room
+        headers.append(tr("export.col.changed_since", lang, date=format_date(content.changes.since, lang)))
+        columns.append([r.changed for r in measures])
+        widths = _fit(headers, columns, [8, 36, 10, 12, 60, 38, 18], [10, 36, 16, 22, 60, 38, 30])
+    else:
+        widths = _fit(headers, columns, [8, 40, 10, 12, 70, 44], [10, 40, 16, 22, 70, 44])
+    n_columns = len(headers)
     _set_widths(ws, widths)
     total = sum(widths)
     header_row = 5
     ws.freeze_panes = f"A{header_row + 1}"
     _print_setup(ws, content, f"{header_row}:{header_row}")
-    last = get_column_letter(ANNEX_COLUMNS)
+    last = get_column_letter(n_columns)
     rows = _Rows(ws)
 
     def merged(text: str, style: str, line: float = LINE_HEIGHT, pad: float = 3, density: float = 1.0,
@@ -399,7 +409,7 @@ def _annex(wb: Workbook, content: ExportContent) -> None:
         row = rows.count + 1
         ws.merged_cells.add(f"A{row}:{last}{row}")
         height = row_height([(text, total, density)], line=line, pad=pad) or minimum
-        rows.add([st.cell(ws, text, style)] + [st.cell(ws, None, style) for _ in range(ANNEX_COLUMNS - 1)], height)
+        rows.add([st.cell(ws, text, style)] + [st.cell(ws, None, style) for _ in range(n_columns - 1)], height)
 
     rows.add([st.cell(ws, tr("export.annex.title", lang), "title")], 26)
     ws.merged_cells.add(f"A1:{last}1")
@@ -416,14 +426,71 @@ def _annex(wb: Workbook, content: ExportContent) -> None:
             merged(r.goal, "goal", line=11.5, density=1.1)
         elif r.role == "empty":
             rows.add([st.cell(ws, "", "empty"), st.cell(ws, r.title, "empty"),
-                      *(st.cell(ws, "", "empty") for _ in range(ANNEX_COLUMNS - 2))])
+                      *(st.cell(ws, "", "empty") for _ in range(n_columns - 2))])
         else:
-            height = row_height([(r.title, widths[1], 0.9), (r.kind, widths[2], 1.0), (r.status_label, widths[3], 1.0),
-                                 (r.description, widths[4], 1.0), (r.evidence, widths[5], 1.0)])
-            rows.add([st.cell(ws, r.measure_id, "cell"), st.cell(ws, r.title, "cell_bold"), st.cell(ws, r.kind, "cell"),
-                      st.cell(ws, r.status_label, f"status_{r.status}"), st.cell(ws, r.description, "cell"),
-                      st.cell(ws, r.evidence, "cell")], height)
+            texts = [(r.title, widths[1], 0.9), (r.kind, widths[2], 1.0), (r.status_label, widths[3], 1.0),
+                     (r.description, widths[4], 1.0), (r.evidence, widths[5], 1.0)]
+            cells = [st.cell(ws, r.measure_id, "cell"), st.cell(ws, r.title, "cell_bold"), st.cell(ws, r.kind, "cell"),
+                     st.cell(ws, r.status_label, f"status_{r.status}"), st.cell(ws, r.description, "cell"),
+                     st.cell(ws, r.evidence, "cell")]
+            if since:
+                texts.append((r.changed, widths[6], 1.0))
+                cells.append(st.cell(ws, r.changed, "changed" if r.changed else "cell"))
+            rows.add(cells, row_height(texts))
     ws.auto_filter.ref = f"A{header_row}:{last}{max(rows.count, header_row)}"
+    ws.print_area = f"A1:{last}{rows.count}"
+
+
+CHANGES_HEADER_ROW = 4
+
+
+def _changes(wb: Workbook, content: ExportContent) -> None:
+    """With --since: every change since OLD, one per row; the assessment's own changes
+    first, then the measures in catalogue order (a measure's title on its first row)."""
+    lang = content.lang
+    changes = content.changes
+    ws = wb.create_sheet(tr("export.sheet.changes", lang))
+    st = Styles(ws, lang)
+    headers = [tr("export.col.id", lang), tr("export.changes.col.subject", lang), tr("export.changes.col.change", lang),
+               tr("export.changes.col.old", lang), tr("export.changes.col.new", lang)]
+    items = changes.rows
+    widths = _fit(headers, [[r.measure_id for r in items], [r.title for r in items], [r.kind_label for r in items],
+                            [r.old for r in items], [r.new for r in items]],
+                  [8, 30, 16, 40, 40], [10, 40, 26, 60, 60])
+    _set_widths(ws, widths)
+    total = sum(widths)
+    last = get_column_letter(len(headers))
+    ws.freeze_panes = f"A{CHANGES_HEADER_ROW + 1}"
+    _print_setup(ws, content, f"{CHANGES_HEADER_ROW}:{CHANGES_HEADER_ROW}" if items else None)
+    rows = _Rows(ws)
+
+    def merged(text: str, style: str, height: float | None = None) -> None:
+        row = rows.count + 1
+        ws.merged_cells.add(f"A{row}:{last}{row}")
+        rows.add([st.cell(ws, text, style)] + [st.cell(ws, None, style) for _ in range(len(headers) - 1)],
+                 height or row_height([(text, total, 1.0)]))
+
+    since = format_date(changes.since, lang)
+    merged(tr("export.changes.title", lang, date=since), "title", 26)
+    approval = tr("export.changes.meta_approval", lang, version=changes.old_approval) if changes.old_approval else ""
+    merged(tr("export.changes.meta", lang, file=changes.old_file, old=since, approval=approval,
+              new=format_date(content.stand, lang)), "meta")
+    if not items:
+        merged(tr("export.changes.none", lang, date=since), "meta")
+        ws.print_area = f"A1:{last}{rows.count}"
+        return
+    merged(tr("export.changes.counts", lang, measures=changes.measures_changed, changes=len(items)), "meta")
+    _header_row(rows, st, headers, widths)
+    previous = None
+    for r in items:
+        first = r.section != "measure" or r.measure_id != previous
+        previous = r.measure_id if r.section == "measure" else None
+        title = r.title if first else ""
+        height = row_height([(title, widths[1], 0.9), (r.kind_label, widths[2], 1.0), (r.old, widths[3], 1.0),
+                             (r.new, widths[4], 1.0)])
+        rows.add([st.cell(ws, r.measure_id, "cell"), st.cell(ws, title, "cell_bold"), st.cell(ws, r.kind_label, "cell"),
+                  st.cell(ws, r.old, "cell"), st.cell(ws, r.new, "cell")], height)
+    ws.auto_filter.ref = f"A{CHANGES_HEADER_ROW}:{last}{rows.count}"
     ws.print_area = f"A1:{last}{rows.count}"
 
 
@@ -587,6 +654,8 @@ def build_workbook(content: ExportContent, write_only: bool = True) -> Workbook:
     _cover(wb, content)
     _summary(wb, content)
     _annex(wb, content)
+    if content.changes is not None:
+        _changes(wb, content)
     _actions(wb, content)
     _evidence(wb, content)
     _review(wb, content)
