@@ -78,7 +78,7 @@ def test_review_approval_and_confirmation_changes(pair):
     assert (result.measure(m[5]).review.old, result.measure(m[5]).review.new) == ("open", "rejected")
     assert result.measure(m[5]).kinds() == ["review"] and result.measure(m[1]).kinds() == ["to_confirm"]
     assert result.approval.old is None and result.approval.new["version"] == "1.0"
-    assert summarise(result.measure(m[5]), "en") == "review: open → rejected"
+    assert summarise(result.measure(m[5]), "en") == "Review: open → rejected"
 
 
 def test_catalogue_changes_by_fingerprints(pair):
@@ -110,8 +110,8 @@ def test_changed_since_summary_for_the_export(pair):
     summary = changed_since(old, new, "de")
     assert set(summary) == set(m[:5])
     assert summary[m[0]] == "Status: Geplant → Umgesetzt; Lücke geschlossen"
-    assert summary[m[1]] == "Nachweise +1 −1 ~1; Verantwortlich: IT → Betrieb"
-    assert changed_since(old, new, "en")[m[3]] == "status: Open → Not implemented; gap opened; note changed"
+    assert summary[m[1]] == "Nachweise: 1 neu, 1 entfernt, 1 aktualisiert; Verantwortlich: IT → Betrieb"
+    assert changed_since(old, new, "en")[m[3]] == "Status: Open → Not implemented; Gap opened; Note changed"
 
 
 def test_json_shape_is_serialisable(pair):
@@ -132,7 +132,7 @@ def test_cli_diff_exit_codes_text_and_json(cli, pair, tmp_path):
     assert same.returncode == 0 and same.stdout.strip() == "Keine Unterschiede."
     result = cli("diff", str(a), str(b), "--lang", "en")
     assert result.returncode == 1, result.stderr
-    assert f"  {m[0]} " in result.stdout and "status: Planned → Implemented; gap closed" in result.stdout
+    assert f"  {m[0]} " in result.stdout and "Status: Planned → Implemented; Gap closed" in result.stdout
     assert "scope.protection_need: normal → hoch" in result.stdout
     result = cli("diff", str(a), str(b), "--format", "json")
     assert result.returncode == 1

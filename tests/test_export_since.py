@@ -92,7 +92,7 @@ def change_rows(ws):
 
 def test_annex_rows_say_what_changed(contents):
     annex = {r.measure_id: r for r in contents["de"].annex if r.role == "measure"}
-    assert annex["ENT-02"].changed == ("Status: Geplant → Umgesetzt; Nachweise +1 −0 ~0; Lücke geschlossen; "
+    assert annex["ENT-02"].changed == ("Status: Geplant → Umgesetzt; Nachweise: 1 neu; Lücke geschlossen; "
                                        "Beschreibung geändert")
     assert annex["ENT-04"].changed == ("Verantwortlich: -IT → Thomas Berger (Facility Management); "
                                        "Prüfung: Rückfrage → akzeptiert")

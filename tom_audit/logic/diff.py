@@ -297,9 +297,11 @@ def summarise(change: MeasureDiff, lang: str | None = None) -> str:
     if change.status:
         parts.append(tr("diff.status", lang, old=_status_text(change.status.old, lang),
                         new=_status_text(change.status.new, lang)))
-    if change.evidence_added or change.evidence_removed or change.evidence_updated:
-        parts.append(tr("diff.evidence", lang, added=len(change.evidence_added), removed=len(change.evidence_removed),
-                        updated=len(change.evidence_updated)))
+    counts = [(what, len(items)) for what, items in (("added", change.evidence_added),
+              ("removed", change.evidence_removed), ("updated", change.evidence_updated)) if items]
+    if counts:
+        said = ", ".join(tr(f"diff.evidence.{what}", lang, count=n) for what, n in counts)
+        parts.append(tr("diff.evidence", lang, changes=said))
     if change.gap:
         parts.append(tr(f"diff.gap.{change.gap}", lang))
     if change.note:
