@@ -13,20 +13,26 @@ import getpass
 import hashlib
 import threading
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from tom_audit.logic import answers
+from tom_audit.logic import answers, lint, review
 from tom_audit.logic.applicability import Effective, effective
 from tom_audit.logic.catalogue_changes import CatalogueChanges, adopt
 from tom_audit.logic.progress import Progress, progress
-from tom_audit.model.assessment import Answer, Assessment
+from tom_audit.model.assessment import Answer, Approval, Assessment, Review
 from tom_audit.model.catalogue import Catalogue, Measure
 from tom_audit.problems import Problem
 from tom_audit.store.assessment_store import Loaded, load_assessment, save_assessment
 from tom_audit.store.catalogue_store import catalogue_source_for
 
 GAP_STATUSES = ("partial", "planned", "not_implemented")
-FILTERS = ("all", "open", "gaps", "required")
+# what `f` cycles through: IT staff answering, and the DPO reviewing
+FILTERS = ("all", "open", "gaps", "required", "objections", "findings")
+REVIEW_FILTERS = ("review", "findings", "unreviewed", "objections", "all")
+# filters that list measures from every category (work lists), not those of one category
+QUEUES = ("review", "findings", "unreviewed", "objections")
+APPROVAL = ":approval"  # the undo stack's key for a change of the approval, not of a measure
 
 
 @dataclass(frozen=True)
@@ -86,7 +92,7 @@ def snapshot(assessment: Assessment) -> Assessment:
 
 
 class Session:
-    def __init__(self, loaded: Loaded, *, by: str | None = None):
+    def __init__(self, loaded: Loaded, *, by: str | None = None, reviewer: str | None = None):
         self.path: Path = loaded.path
         self.loaded = loaded
         self.assessment: Assessment = loaded.assessment
@@ -94,7 +100,12 @@ class Session:
         self.warnings: list[Problem] = list(loaded.warnings)
         self.changes: CatalogueChanges | None = None
         self.by = user_name() if by is None else by
-        self.undo_stack: list[tuple[str, Answer | None]] = []
+        self.reviewer = self.by if reviewer is None else reviewer  # recorded with review states
+        # (measure id or APPROVAL, what it was before): what ctrl+z puts back
+        self.undo_stack: list[tuple[str, Answer | Approval | None]] = []
+        self.findings: list[lint.Finding] = []  # the last lint run (set_findings)
+        self.findings_by_measure: dict[str, list[lint.Finding]] = {}
+        self._sha_cache: dict[Path, tuple[tuple[int, int], str | None]] = {}
         self.disk = DiskState.of(self.path)
         self.generation = 0  # bumped by every change; a save writes the newest one only
         self.saved_generation = 0
@@ -138,7 +149,78 @@ class Session:
             return state.status in GAP_STATUSES or (answer.gap is not None and answer.gap.state != "done")
         if filter_name == "required":
             return state.status != "not_applicable" and self.required(measure)
+        if filter_name == "objections":
+            return self.review_state(measure.id) in review.OBJECTIONS
+        if filter_name == "findings":
+            return measure.id in self.findings_by_measure
+        if filter_name == "unreviewed":
+            return self.review_state(measure.id) == "open"
+        if filter_name == "review":
+            return True
         raise ValueError(filter_name)
+
+    def queue(self, filter_name: str) -> list[Measure]:
+        """A work list across all categories (QUEUES): the DPO's walk puts measures with
+        findings first, then the rest; objections come rejected first, then questions."""
+        if filter_name == "objections":
+            return [self.measure(measure_id) for measure_id in self.objections()]
+        walk = self.review_walk()
+        return [m for m in walk if self.shows(m, filter_name)]
+
+    def review_walk(self) -> list[Measure]:
+        """Every measure in the order the DPO reviews them: with findings first, then the rest."""
+        order = self.ordered()
+        flagged = self.findings_by_measure
+        return [m for m in order if m.id in flagged] + [m for m in order if m.id not in flagged]
+
+    def objections(self) -> list[str]:
+        return review.objections(self.catalogue, self.assessment)
+
+    def review_state(self, measure_id: str) -> str:
+        return review.review_state(self.assessment.measures.get(measure_id))
+
+    def review_counts(self) -> dict[str, int]:
+        return review.review_counts(self.catalogue, self.assessment)
+
+    def approval_state(self) -> str:
+        return review.approval_state(self.assessment)
+
+    def next_version(self) -> str:
+        approval = self.assessment.approval
+        return review.next_version(approval.version if approval else None)
+
+    def next_finding(self, after: str | None) -> Measure | None:
+        """The next measure with a finding after `after` (catalogue order, wrapping round)."""
+        return self._next(after, lambda m: m.id in self.findings_by_measure)
+
+    def next_unreviewed(self, after: str | None) -> Measure | None:
+        """The next measure nobody has reviewed yet, in the DPO's walk, wrapping round."""
+        return self._next(after, lambda m: self.review_state(m.id) == "open", self.review_walk())
+
+    # -- findings ------------------------------------------------------------------------
+
+    def lint(self, data: Assessment, today: date | None = None) -> list[lint.Finding]:
+        """The core's findings for a prepared state (`prepare_save`); safe in a thread. Evidence
+        files are hashed again only when their size or time changed."""
+        return lint.lint(self.catalogue, data, today=today or date.today(),
+                         evidence_base=self.path.resolve().parent, file_sha=self._file_sha)
+
+    def _file_sha(self, path: Path) -> str | None:
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        key = (stat.st_mtime_ns, stat.st_size)
+        cached = self._sha_cache.get(path)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        sha = lint.file_sha(path)
+        self._sha_cache[path] = (key, sha)
+        return sha
+
+    def set_findings(self, findings: list[lint.Finding]) -> None:
+        self.findings = findings
+        self.findings_by_measure = lint.by_measure(findings)
 
     def matches(self, measure: Measure, query: str) -> bool:
         """Ids and texts (title, guidance, evidence hints) in both languages."""
@@ -158,10 +240,13 @@ class Session:
 
     def next_open(self, after: str | None) -> Measure | None:
         """The next measure still open after `after`, wrapping round; None if all are answered."""
-        order = self.ordered()
+        return self._next(after, lambda m: self.effective(m).status is None)
+
+    def _next(self, after: str | None, wanted, order: list[Measure] | None = None) -> Measure | None:
+        order = self.ordered() if order is None else order
         start = next((i for i, m in enumerate(order) if m.id == after), -1) + 1
         for measure in order[start:] + order[:start]:
-            if self.effective(measure).status is None:
+            if wanted(measure):
                 return measure
         return None
 
@@ -176,12 +261,43 @@ class Session:
         self.generation += 1
         return answer
 
+    def set_review(self, measure_id: str, state: str, comment: str = "") -> Review:
+        """The DPO's review of one measure, through `logic.review.set_review` (raises
+        AnswerError, and then nothing changed); undone like any other change."""
+        previous = copy.deepcopy(self.assessment.measures.get(measure_id))
+        if previous is not None:
+            # set_review changes the answer in place: give it a copy of its own, so a save
+            # thread's snapshot keeps the one it took (see `snapshot`)
+            self.assessment.measures[measure_id] = copy.copy(self.assessment.measures[measure_id])
+        try:
+            result = review.set_review(self.assessment, measure_id, state, reviewer=self.reviewer,
+                                       comment=comment, catalogue=self.catalogue)
+        except Exception:
+            if previous is not None:
+                self.assessment.measures[measure_id] = previous
+            raise
+        self.undo_stack.append((measure_id, previous))
+        self.generation += 1
+        return result
+
+    def approve(self, by: str, version: str | None = None) -> Approval:
+        """The DPO's sign-off through `logic.review.approve`; refused with AnswerError (open
+        objections, no name, an older version) and then nothing changed."""
+        previous = self.assessment.approval
+        approval = review.approve(self.assessment, self.catalogue, by=by, version=version)
+        self.undo_stack.append((APPROVAL, previous))
+        self.generation += 1
+        return approval
+
     def undo(self) -> str | None:
-        """Put back the previous answer of the last changed measure; its id, or None."""
+        """Put back what the last change replaced: the previous answer of the measure changed
+        last (its id is returned), or the previous approval (APPROVAL); None if nothing."""
         if not self.undo_stack:
             return None
         measure_id, previous = self.undo_stack.pop()
-        if previous is None:
+        if measure_id == APPROVAL:
+            self.assessment.approval = previous
+        elif previous is None:
             self.assessment.measures.pop(measure_id, None)
         else:
             self.assessment.measures[measure_id] = previous
@@ -232,7 +348,7 @@ class Session:
     def reload(self) -> None:
         """Read the file again, dropping our unsaved changes and the undo stack."""
         with self._lock:
-            fresh = Session(load_assessment(self.path, self.catalogue), by=self.by)
+            fresh = Session(load_assessment(self.path, self.catalogue), by=self.by, reviewer=self.reviewer)
             # generations keep rising, so that a save queued before the reload is dropped
             generation = max(self.generation, self.saved_generation) + 1
             self.__dict__.update({k: v for k, v in fresh.__dict__.items() if k != "_lock"})
