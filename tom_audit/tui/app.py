@@ -1,7 +1,9 @@
-"""The tom-audit app: which screen is shown, saving in a thread, watching the file on disk."""
+"""The tom-audit app: which screen is shown, saving and linting in threads, watching the file
+on disk, and what happens when something unexpected goes wrong."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from textual import events, work
@@ -12,8 +14,10 @@ from textual.screen import ModalScreen
 from tom_audit.i18n import LANGUAGES, current_language, set_language, tr
 from tom_audit.problems import InputError, Problem, display_path
 from tom_audit.store import recent
+from tom_audit.store.assessment_store import save_assessment
 from tom_audit.tui.commands import ScreenActions
 from tom_audit.tui.screens.dialogs import ConflictDialog
+from tom_audit.tui.screens.findings import FindingsScreen
 from tom_audit.tui.screens.help import HelpScreen
 from tom_audit.tui.screens.main import MainScreen
 from tom_audit.tui.screens.setup import SetupScreen
@@ -22,13 +26,14 @@ from tom_audit.tui.session import ExternalChange, Session
 from tom_audit.tui.widgets.status_bar import StatusBar
 
 DISK_CHECK_SECONDS = 2.0
+LINT_DELAY = 0.3  # seconds after the last change: typing 1 1 1 … lints once
 
 
 class TomAuditApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "tom-audit"
     COMMANDS = App.COMMANDS | {ScreenActions}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (150, "-wider")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
     BINDINGS = [
         Binding("ctrl+q", "quit", "tui.key.quit", priority=True, show=False, id="quit"),
@@ -37,13 +42,19 @@ class TomAuditApp(App[int]):
     ]
 
     def __init__(self, session: Session | None = None, *, new: bool = False, default_catalogue: str = "tom-art32",
-                 watch_disk: bool = True):
+                 watch_disk: bool = True, mode: str = "normal"):
         super().__init__()
         self.session = session
         self.new = new
         self.default_catalogue = default_catalogue
         self.watch_disk = watch_disk
+        self.mode = mode  # "normal" (IT staff answer) or "review" (the DPO reviews)
+        self.lint_delay = LINT_DELAY
         self._conflict_open = False
+        self._lint_timer = None
+        self._linted_generation = -1
+        self.crash: BaseException | None = None  # what went wrong, if something unexpected did
+        self.rescued: Path | None = None  # where the work was written when it did
 
     # -- screens -----------------------------------------------------------------------
 
@@ -66,7 +77,7 @@ class TomAuditApp(App[int]):
 
     def show_session(self, session: Session, *, new: bool) -> None:
         self.session = session
-        main = MainScreen(session)
+        main = MainScreen(session, self.mode)
         if isinstance(self.screen, StartScreen):
             self.switch_screen(main)
         else:
@@ -77,6 +88,11 @@ class TomAuditApp(App[int]):
         self.call_after_refresh(self._announce, session)
 
     def _announce(self, session: Session) -> None:
+        if self.mode == "review":
+            self.notify(tr("tui.notify.review_mode", reviewer=session.reviewer or "?"), timeout=8)
+        elif session.objections():
+            self.notify(tr("tui.notify.objections", count=len(session.objections())), severity="warning",
+                        timeout=10)
         if session.changes:
             changes = session.changes
             self.notify(tr("tui.notify.catalogue_changed", old=changes.old_version, new=changes.new_version,
@@ -112,8 +128,8 @@ class TomAuditApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         screen = self.screen
         if action == "toggle_language" and isinstance(screen, (SetupScreen, ModalScreen)):
-            # forms and dialogs are built once: switch before or after them (help follows)
-            return isinstance(screen, HelpScreen)
+            # forms and dialogs are built once: switch before or after them (lists follow)
+            return isinstance(screen, (HelpScreen, FindingsScreen))
         return True
 
     async def action_quit(self) -> None:
@@ -134,12 +150,13 @@ class TomAuditApp(App[int]):
     # -- saving ------------------------------------------------------------------------
 
     def request_save(self, *, force: bool = False) -> None:
-        """Save the session in a thread; the status bar shows the outcome."""
+        """Save the session in a thread; the status bar shows the outcome. Lint follows."""
         if self.session is None or (self._conflict_open and not force):
             return
         generation, data = self.session.prepare_save()
         self._set_save_state("saving")
         self._save(generation, data, force)
+        self.schedule_lint()
 
     @work(thread=True, group="save", exit_on_error=False)
     def _save(self, generation: int, data, force: bool) -> None:
@@ -162,6 +179,59 @@ class TomAuditApp(App[int]):
         self._set_save_state("failed")
         self.notify(tr("tui.error.write", file=display_path(self.session.path), reason=reason),
                     severity="error", timeout=15)
+
+    # -- findings ------------------------------------------------------------------------
+
+    def schedule_lint(self, delay: float | None = None) -> None:
+        """Lint again once changes pause (debounced); the check runs in a thread."""
+        if self.session is None:
+            return
+        if self._lint_timer is not None:
+            self._lint_timer.stop()
+            self._lint_timer = None
+        delay = self.lint_delay if delay is None else delay
+        if delay <= 0:
+            self.run_lint()
+        else:
+            self._lint_timer = self.set_timer(delay, self.run_lint)
+
+    def run_lint(self) -> None:
+        self._lint_timer = None
+        session = self.session
+        if session is None:
+            return
+        generation, data = session.prepare_save()
+        self._lint(session, generation, data)
+
+    @property
+    def lint_pending(self) -> bool:
+        return self._lint_timer is not None
+
+    @work(thread=True, group="lint", exit_on_error=False)
+    def _lint(self, session: Session, generation: int, data) -> None:
+        # evidence files are read (hashed) here, off the UI thread
+        try:
+            findings = session.lint(data)
+        except Exception as error:  # a bug in a rule must not end the work on the assessment
+            self.call_from_thread(self._lint_failed, error)
+            return
+        # as a message of the app: a bug in showing them is an internal error like any other
+        self.call_from_thread(self.call_later, self._linted, session, generation, findings)
+
+    def _linted(self, session: Session, generation: int, findings) -> None:
+        if session is not self.session or generation < self._linted_generation:
+            return  # an older run finished after a newer one
+        self._linted_generation = generation
+        session.set_findings(findings)
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_findings", None)
+            if refresh is not None:
+                refresh()
+
+    def _lint_failed(self, error: Exception) -> None:
+        if os.environ.get("TOM_AUDIT_DEBUG"):
+            raise error
+        self.notify(tr("tui.error.lint", error=f"{type(error).__name__}: {error}"), severity="error", timeout=10)
 
     def _set_save_state(self, state: str) -> None:
         main = self.main_screen()
@@ -202,7 +272,45 @@ class TomAuditApp(App[int]):
             if main is not None:
                 main.refresh_all()
             self._set_save_state("saved")
+            self.schedule_lint(0)
             self.notify(tr("tui.notify.reloaded"))
         else:
             self.request_save(force=True)
             self.notify(tr("tui.notify.kept", backup=self.session.path.name + ".bak"))
+
+    # -- the unexpected ----------------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's hook for an exception nothing handled (it ends the app). Write the work
+        first; then end with exit code 3, and `run_app` prints the CLI's one-line message
+        instead of Textual's traceback (TOM_AUDIT_DEBUG=1 keeps the traceback)."""
+        if self.crash is None:
+            self.crash = error
+            self.rescued = self.rescue()
+        if os.environ.get("TOM_AUDIT_DEBUG"):
+            super()._handle_exception(error)
+            return
+        self._return_code = 3
+        if self._exception is None:  # what `run_test` raises again for a test to see
+            self._exception = error
+            self._exception_event.set()
+        self._close_messages_no_wait()
+
+    def rescue(self) -> Path | None:
+        """Write unsaved work (after a crash): to the file, or, when someone else changed it
+        meanwhile, beside it. The path written, or None when there was nothing to write."""
+        session = self.session
+        if session is None or not session.dirty:
+            return None
+        try:
+            session.save()
+            return session.path
+        except ExternalChange:
+            other = session.path.with_name(session.path.name.removesuffix(".tom.yaml") + ".unsaved.tom.yaml")
+            try:
+                save_assessment(other, session.prepare_save()[1])
+            except Exception:
+                return None
+            return other
+        except Exception:
+            return None

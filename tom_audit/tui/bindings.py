@@ -36,6 +36,8 @@ def translate(binding: Binding, screen: object) -> Binding:
     key = i18n_key(binding)
     if key is None:
         return binding
+    # a key that does its mode's own thing (Enter reviews in review mode) says so
+    key = getattr(screen, "binding_aliases", dict)().get(key, key)
     params = getattr(screen, "binding_params", dict)()
     tooltip_key = key + ".tip"
     tooltip = tr(tooltip_key, **params)
@@ -54,14 +56,25 @@ class Translated:
         """Values for placeholders in binding descriptions (e.g. the current filter)."""
         return {}
 
+    def binding_aliases(self) -> dict[str, str]:
+        """String keys to describe some bindings by instead (a mode's own meaning of a key)."""
+        return {}
+
     def raw_active_bindings(self) -> dict[str, ActiveBinding]:
         return super().active_bindings  # type: ignore[misc]
+
+    def footer_hides(self) -> set[str]:
+        """Actions the footer leaves out for now (the help and the palette keep them)."""
+        return set()
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         out = {}
+        hides = self.footer_hides()
         for key, active in self.raw_active_bindings().items():
             binding = translate(active.binding, self)
+            if binding.action in hides:
+                binding = dataclasses.replace(binding, show=False)
             out[key] = ActiveBinding(active.node, binding, active.enabled, binding.tooltip)
         return out
 

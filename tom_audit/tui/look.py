@@ -42,3 +42,33 @@ def bar(done: int, total: int, width: int) -> str:
         return ""
     filled = round(width * done / total)
     return "█" * filled + "░" * (width - filled)
+
+
+# the worst finding of a measure (logic.lint severities); readable without colour too
+FINDING_MARKERS = {"error": "‼", "warning": "!", "info": "i"}
+_FINDING_COLOURS = {"error": "text-error", "warning": "text-warning", "info": "text-accent"}
+FINDING_STYLES = {"error": "bold $text-error", "warning": "bold $text-warning", "info": "$text-accent"}
+
+# the DPO's review of a measure ("open" shows nothing)
+REVIEW_MARKERS = {"open": " ", "accepted": "✓", "rejected": "✗", "question": "?"}
+_REVIEW_COLOURS = {"accepted": "text-success", "rejected": "text-error", "question": "text-warning"}
+REVIEW_STYLES = {"open": "$text-muted", "accepted": "bold $text-success", "rejected": "bold $text-error",
+                 "question": "bold $text-warning"}
+
+
+def _theme_style(app, variable: str | None, bold: bool = True) -> Style:
+    colour = app.theme_variables.get(variable) if variable else None
+    if colour is None:
+        return Style(dim=True)
+    try:
+        return Style(color=colour, bold=bold)
+    except Exception:  # a theme value Rich does not understand
+        return Style(bold=bold)
+
+
+def finding_style(app, severity: str | None) -> Style:
+    return _theme_style(app, _FINDING_COLOURS.get(severity or ""), bold=severity != "info")
+
+
+def review_style(app, state: str) -> Style:
+    return _theme_style(app, _REVIEW_COLOURS.get(state))

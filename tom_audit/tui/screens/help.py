@@ -11,9 +11,10 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Label, Static
 
 from tom_audit.i18n import tr
-from tom_audit.model.assessment import STATUSES
+from tom_audit.logic.lint import SEVERITIES
+from tom_audit.model.assessment import REVIEW_STATES, STATUSES
 from tom_audit.tui.bindings import Translated, key_rows
-from tom_audit.tui.look import MARKERS, TO_CONFIRM
+from tom_audit.tui.look import FINDING_MARKERS, MARKERS, REVIEW_MARKERS, TO_CONFIRM
 
 
 def help_rows(screen: Screen, app) -> list[tuple[str, str, bool]]:
@@ -60,8 +61,13 @@ class HelpScreen(Translated, ModalScreen[None]):
         legend = [f"{MARKERS[s]}{nbsp}{(tr(f'status.{s}') if s else tr('status.open')).replace(' ', nbsp)}"
                   for s in (None, *STATUSES)]
         legend.append(f"{TO_CONFIRM}{nbsp}{tr('tui.help.to_confirm')}")
-        self.query_one("#help-legend", Static).update(
-            Content.assemble((tr("tui.help.legend") + ": ", "bold"), "   ".join(legend)))
+        findings = [f"{FINDING_MARKERS[s]}{nbsp}{tr(f'severity.{s}')}" for s in SEVERITIES]
+        reviews = [f"{REVIEW_MARKERS[s]}{nbsp}{tr(f'review.state.{s}').replace(' ', nbsp)}"
+                   for s in REVIEW_STATES if s != "open"]
+        self.query_one("#help-legend", Static).update(Content.assemble(
+            (tr("tui.help.legend") + ": ", "bold"), "   ".join(legend), "\n",
+            (tr("tui.help.findings") + ": ", "bold"), "   ".join(findings), "     ",
+            (tr("tui.help.review") + ": ", "bold"), "   ".join(reviews)))
         self.query_one("#help-footer", Static).update(Content.styled(tr("tui.help.footer"), "$text-muted"))
 
     def refresh_language(self) -> None:

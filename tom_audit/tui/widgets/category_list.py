@@ -1,4 +1,4 @@
-"""The categories, each with its progress ("Zutrittskontrolle  7/12")."""
+"""The categories, each with its findings and progress ("Zutrittskontrolle  !3  7/12")."""
 
 from __future__ import annotations
 
@@ -10,6 +10,10 @@ from textual.widgets.option_list import Option
 
 from tom_audit.logic.progress import Counts
 from tom_audit.model.catalogue import Category
+from tom_audit.tui.look import FINDING_MARKERS
+
+# the worst finding of a category (its measures' and its own) and how many there are
+Flags = dict[str, tuple[str, int]]
 
 
 class CategoryList(OptionList):
@@ -21,10 +25,47 @@ class CategoryList(OptionList):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.category_ids: list[str] = []
+        self.by_user = False  # the next highlight comes from the user's key or click
 
-    def show(self, rows: list[tuple[Category, Counts]], lang: str) -> None:
-        """Fill or update the list, keeping the highlighted category."""
-        prompts = [self._prompt(category, counts, lang) for category, counts in rows]
+    def take_by_user(self) -> bool:
+        """Whether the highlight just reported was the user's doing (and forget it)."""
+        by_user, self.by_user = self.by_user, False
+        return by_user
+
+    def action_cursor_up(self) -> None:
+        self.by_user = True
+        super().action_cursor_up()
+
+    def action_cursor_down(self) -> None:
+        self.by_user = True
+        super().action_cursor_down()
+
+    def action_first(self) -> None:
+        self.by_user = True
+        super().action_first()
+
+    def action_last(self) -> None:
+        self.by_user = True
+        super().action_last()
+
+    def action_page_up(self) -> None:
+        self.by_user = True
+        super().action_page_up()
+
+    def action_page_down(self) -> None:
+        self.by_user = True
+        super().action_page_down()
+
+    async def _on_click(self, event) -> None:
+        self.by_user = True
+        await super()._on_click(event)
+
+    def show(self, rows: list[tuple[Category, Counts]], lang: str, flags: Flags | None = None,
+             styles: dict[str, object] | None = None) -> None:
+        """Fill or update the list, keeping the highlighted category (or none, while a work
+        list across all categories is shown)."""
+        flags, styles = flags or {}, styles or {}
+        prompts = [self._prompt(category, counts, lang, flags.get(category.id), styles) for category, counts in rows]
         ids = [category.id for category, _ in rows]
         if ids == self.category_ids:
             for index, prompt in enumerate(prompts):
@@ -36,13 +77,19 @@ class CategoryList(OptionList):
         self.highlighted = highlighted if highlighted is not None and highlighted < len(ids) else 0
 
     @staticmethod
-    def _prompt(category: Category, counts: Counts, lang: str) -> Table:
-        """Title left (cut with … when narrow), count right: fits whatever the width."""
+    def _prompt(category: Category, counts: Counts, lang: str, flag: tuple[str, int] | None,
+                styles: dict[str, object]) -> Table:
+        """Title left (cut with … when narrow), findings and count right: fits any width."""
         done = counts.open == 0 and counts.total > 0
         grid = Table.grid(expand=True, padding=(0, 0, 0, 1))
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         grid.add_column(justify="right", no_wrap=True)
-        grid.add_row(Text(category.title(lang), no_wrap=True, overflow="ellipsis"),
+        grid.add_column(justify="right", no_wrap=True)
+        found = Text("")
+        if flag is not None:
+            severity, number = flag
+            found = Text(f"{FINDING_MARKERS[severity]}{number}", style=styles.get(severity, ""))
+        grid.add_row(Text(category.title(lang), no_wrap=True, overflow="ellipsis"), found,
                      Text(f"{counts.answered}/{counts.total}", style="bold" if done else "dim"))
         return grid
 
@@ -55,3 +102,7 @@ class CategoryList(OptionList):
     def select_category(self, category_id: str) -> None:
         if category_id in self.category_ids:
             self.highlighted = self.category_ids.index(category_id)
+
+    def clear_highlight(self) -> None:
+        """No category is shown: a work list across all of them is."""
+        self.highlighted = None

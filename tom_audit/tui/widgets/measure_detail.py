@@ -1,4 +1,5 @@
-"""The selected measure: what it asks (guidance, evidence hints, references) and its answer."""
+"""The selected measure: the DPO's review and the findings first, then its answer and what it
+asks (guidance, evidence hints, references)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from textual.widgets import Static
 
 from tom_audit.i18n import tr
 from tom_audit.model.catalogue import Measure
-from tom_audit.tui.look import MARKERS
+from tom_audit.tui.look import FINDING_MARKERS, FINDING_STYLES, MARKERS, REVIEW_MARKERS, REVIEW_STYLES
 from tom_audit.tui.session import GAP_STATUSES, Session
 
 _STATUS_STYLE = {
@@ -37,7 +38,45 @@ def _field(label: str, value: str) -> Content:
     return Content.assemble((f"{label}: ", MUTED), value or "—", "\n")
 
 
-def detail_content(session: Session, measure: Measure, lang: str) -> Content:
+def review_content(session: Session, measure: Measure, lang: str, review_mode: bool) -> list:
+    """The DPO's word on the measure: state, by whom, when, the comment. Shown to IT staff
+    when there is one; in review mode always, with the keys that set it."""
+    answer = session.assessment.measures.get(measure.id)
+    review = answer.review if answer else None
+    state = review.state if review else "open"
+    if state == "open" and not review_mode:
+        return []
+    parts: list = []
+    marker = REVIEW_MARKERS[state].strip() or "·"
+    parts.append((f"{marker} {tr('tui.review.label')}: {tr(f'review.state.{state}')}", REVIEW_STYLES[state]))
+    if review is not None and (review.reviewer or review.date):
+        parts.append((" " + tr("tui.review.by", by=review.reviewer or "?", date=review.date or "?"), MUTED))
+    if review_mode and state == "open":
+        parts.append(("  (" + tr("tui.review.how") + ")", MUTED))
+    parts.append("\n")
+    if review is not None and review.comment:
+        parts.append(("  „" if lang == "de" else "  “", MUTED))
+        parts.append((review.comment, "bold" if state in ("rejected", "question") else ""))
+        parts.append(("“" if lang == "de" else "”", MUTED))
+        parts.append("\n")
+    return parts
+
+
+def findings_content(session: Session, measure: Measure, lang: str) -> list:
+    """The findings of lint for the measure, worst first: message, then how to fix it."""
+    parts: list = []
+    for finding in session.findings_by_measure.get(measure.id, ()):
+        style = FINDING_STYLES[finding.severity]
+        severity = tr(f"severity.{finding.severity}")
+        parts.append((f"{FINDING_MARKERS[finding.severity]} {severity[:1].upper()}{severity[1:]}: ", style))
+        parts.append(finding.message(lang))
+        parts.append((f" [{finding.rule}]", MUTED))
+        parts.append("\n")
+        parts.append(("  " + finding.hint(lang) + "\n", MUTED))
+    return parts
+
+
+def detail_content(session: Session, measure: Measure, lang: str, review_mode: bool = False) -> Content:
     state = session.effective(measure)
     answer = session.answer(measure.id)
     category = session.catalogue.category_by_id.get(measure.category)
@@ -56,7 +95,13 @@ def detail_content(session: Session, measure: Measure, lang: str) -> Content:
             level=tr(f"level.{measure.level}"), need=tr(f"level.{need}")), MUTED))
     add("\n\n")
 
-    # the answer first: it is what the user works on
+    # what the DPO said and what lint found: what needs doing, so it comes first
+    top = review_content(session, measure, lang, review_mode) + findings_content(session, measure, lang)
+    if top:
+        parts += top
+        add("\n")
+
+    # then the answer: it is what the user works on
     status_label = tr(f"status.{state.status}") if state.status else tr("status.open")
     add((f"{MARKERS[state.status]} {status_label}", _STATUS_STYLE[state.status]))
     if state.automatic:
@@ -103,7 +148,7 @@ def detail_content(session: Session, measure: Measure, lang: str) -> Content:
         add((tr("tui.detail.no_gap") + "\n", "$text-warning"))
     if answer.changed is not None and answer.changed.at:
         add((tr("tui.detail.changed", by=answer.changed.by or "?", at=answer.changed.at[:16].replace("T", " ")) + "\n", MUTED))
-    if answer.status is None and not state.automatic:
+    if answer.status is None and not state.automatic and not review_mode:
         add((tr("tui.detail.how_to_answer") + "\n", MUTED))
 
     add(("\n" + tr("tui.detail.guidance") + "\n", HEAD))
@@ -133,10 +178,12 @@ class MeasureDetail(VerticalScroll, can_focus=True):
     def compose(self):
         yield Static(id="detail-body")
 
-    def show(self, session: Session, measure: Measure | None, lang: str) -> None:
+    def show(self, session: Session, measure: Measure | None, lang: str, *, review_mode: bool = False,
+             keep_scroll: bool = False) -> None:
         body = self.query_one("#detail-body", Static)
         if measure is None:
             body.update(Content.styled(tr("tui.detail.nothing"), MUTED))
         else:
-            body.update(detail_content(session, measure, lang))
-        self.scroll_home(animate=False)
+            body.update(detail_content(session, measure, lang, review_mode))
+        if not keep_scroll:
+            self.scroll_home(animate=False)

@@ -1,4 +1,5 @@
-"""The measures of the selected category (or of a search): marker, id, title, required."""
+"""The measures of the selected category (or of a search, or a work list): markers (status,
+worst finding, the DPO's review), id, title, required."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ from textual.widgets import DataTable
 
 from tom_audit.i18n import tr
 from tom_audit.model.catalogue import Measure
-from tom_audit.tui.look import MARKERS, TO_CONFIRM, status_style
+from tom_audit.logic.lint import worst
+from tom_audit.tui.look import FINDING_MARKERS, MARKERS, REVIEW_MARKERS, TO_CONFIRM, finding_style, review_style, status_style
 from tom_audit.tui.session import Session
 
 NEED_WIDTH = 8
+MARK_WIDTH = 3  # status, worst finding, review
 
 
 class MeasureTable(DataTable):
@@ -30,20 +33,25 @@ class MeasureTable(DataTable):
         self._title_width = 0
         self._id_width = 6
 
-    def show(self, session: Session, measures: list[Measure], lang: str, keep: str | None = None) -> None:
-        """Fill the table; the cursor goes to `keep` if listed, else to the first row."""
+    def show(self, session: Session, measures: list[Measure], lang: str, keep: str | None = None,
+             row: int | None = None) -> None:
+        """Fill the table; the cursor goes to `keep` if listed, else to `row` (kept within the
+        table), else to the first row."""
         self._session, self._measures, self._lang = session, measures, lang
         self._id_width = max([len(tr("tui.col.id"))] + [len(m.id) for m in session.catalogue.measures])
         self._title_width = self._fit_title_width()
         self.clear(columns=True)
-        self.add_column(" ", key="mark", width=1)
+        self.add_column(" ", key="mark", width=MARK_WIDTH)
         self.add_column(tr("tui.col.id"), key="id", width=self._id_width)
         self.add_column(tr("tui.col.title"), key="title", width=self._title_width)
         self.add_column(tr("tui.col.need"), key="need", width=NEED_WIDTH)
         self.measure_ids = [m.id for m in measures]
         self.add_rows_with_keys(measures)
         if measures:
-            row = self.measure_ids.index(keep) if keep in self.measure_ids else 0
+            if keep in self.measure_ids:
+                row = self.measure_ids.index(keep)
+            else:
+                row = min(max(row or 0, 0), len(measures) - 1)
             self.move_cursor(row=row, animate=False, scroll=True)
 
     def add_rows_with_keys(self, measures: list[Measure]) -> None:
@@ -53,16 +61,28 @@ class MeasureTable(DataTable):
     def _fit_title_width(self) -> int:
         width = self.size.width or 60
         # four columns, each with one cell of padding either side, and room for a scrollbar
-        return max(12, width - 1 - self._id_width - NEED_WIDTH - 8 - 2)
+        return max(12, width - MARK_WIDTH - self._id_width - NEED_WIDTH - 8 - 2)
+
+    def _mark(self, measure: Measure) -> Text:
+        session = self._session
+        state = session.effective(measure)
+        marker = TO_CONFIRM if session.answer(measure.id).to_confirm else MARKERS[state.status]
+        mark = Text(marker, style=status_style(self.app, state.status))
+        severity = worst(session.findings_by_measure.get(measure.id, ()))
+        mark.append(FINDING_MARKERS.get(severity, " "), style=finding_style(self.app, severity))
+        review = session.review_state(measure.id)
+        mark.append(REVIEW_MARKERS[review], style=review_style(self.app, review))
+        return mark
 
     def _cells(self, measure: Measure) -> tuple[Text, Text, Text, Text]:
         session = self._session
         state = session.effective(measure)
-        answer = session.answer(measure.id)
-        marker = TO_CONFIRM if answer.to_confirm else MARKERS[state.status]
-        mark = Text(marker, style=status_style(self.app, state.status))
+        mark = self._mark(measure)
+        review = session.review_state(measure.id)
         title = Text(measure.title(self._lang), no_wrap=True, overflow="ellipsis")
-        if state.status == "not_applicable":
+        if review in ("rejected", "question"):  # the DPO wants an answer: stands out for IT staff
+            title.stylize(review_style(self.app, review))
+        elif state.status == "not_applicable":
             title.stylize("dim")
         if state.status == "not_applicable":
             need = Text(tr("tui.need.na_short"), style="dim")
@@ -81,6 +101,13 @@ class MeasureTable(DataTable):
     def update_all(self) -> None:
         for measure in self._measures:
             self.update_measure(measure)
+
+    def update_markers(self) -> None:
+        """New findings: rewrite the marker cells that changed (cheap on 2,000 rows)."""
+        for measure in self._measures:
+            mark = self._mark(measure)
+            if self.get_cell(measure.id, "mark") != mark:
+                self.update_cell(measure.id, "mark", mark)
 
     @property
     def measure_id(self) -> str | None:

@@ -1,4 +1,5 @@
-"""The top line: who and what is assessed, overall progress, and whether all is saved."""
+"""The top line: who and what is assessed, overall progress (in review mode: how much is
+reviewed), the findings, and whether all is saved."""
 
 from __future__ import annotations
 
@@ -24,11 +25,13 @@ class StatusBar(Horizontal):
         yield Static(id="sb-title")
         yield Static(id="sb-bar")
         yield Static(id="sb-progress")
+        yield Static(id="sb-findings")
         yield Static(id="sb-file")
         yield Static(id="sb-saved")
 
     def show(self, *, organisation: str, service: str, need: str, file_name: str, overall: Counts,
-             view: str) -> None:
+             view: str, findings: Content | None = None, reviewed: tuple[int, int] | None = None,
+             approval: str = "") -> None:
         title = Content.assemble(
             (organisation or tr("tui.status.no_org"), "bold"),
             (" · " + tr("tui.status.need", need=tr(f"level.{need}")), "$text-muted"),
@@ -37,13 +40,17 @@ class StatusBar(Horizontal):
         self.query_one("#sb-file", Static).update(Content.styled(file_name, "$text-muted"))
         self.query_one("#sb-title", Static).tooltip = f"{title.plain} · {file_name}"
         self.query_one("#sb-title", Static).update(title)
-        self.query_one("#sb-bar", Static).update(
-            Content.styled(bar(overall.answered, overall.total, 10), "$text-success"))
+        done, total, key = overall.answered, overall.total, "tui.status.progress"
+        if reviewed is not None:
+            (done, total), key = reviewed, "tui.status.reviewed"
+        self.query_one("#sb-bar", Static).update(Content.styled(bar(done, total, 10), "$text-success"))
         progress = Content.assemble(
-            (tr("tui.status.progress", done=overall.answered, total=overall.total), "bold"),
+            (tr(key, done=done, total=total), "bold"),
+            (f" · {approval}" if approval else "", "$text-accent"),
             (f" · {view}" if view else "", "$text-muted"),
         )
         self.query_one("#sb-progress", Static).update(progress)
+        self.query_one("#sb-findings", Static).update(findings or "")
         self.watch_save_state(self.save_state)
 
     def watch_save_state(self, state: str) -> None:

@@ -1,0 +1,114 @@
+"""The DPO's dialogs in review mode: a measure's review (state and comment) and the approval.
+
+Like the edit dialogs, each hands its input to a callback that records it through the core
+(`Session.set_review`, `Session.approve`) and returns None, or the message why not; the
+dialog stays open to show it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Input, Label, RadioButton, RadioSet, Static
+
+from tom_audit.i18n import tr
+from tom_audit.logic.lint import counts
+from tom_audit.model.assessment import REVIEW_STATES
+from tom_audit.model.catalogue import Measure
+from tom_audit.tui.screens.dialogs import FormDialog
+from tom_audit.tui.session import Session
+
+NEEDS_COMMENT = ("rejected", "question")  # IT staff must learn what is missing or asked
+
+
+def _label(text: str) -> Label:
+    return Label(text, classes="field-label")
+
+
+class ReviewDialog(FormDialog):
+    """State (preset by the key that opened it) and a comment for IT staff."""
+
+    title_key = "tui.review.title"
+
+    def __init__(self, session: Session, measure: Measure, lang: str, state: str,
+                 record: Callable[[str, str], str | None]):
+        super().__init__()
+        self.session, self.measure, self.lang, self.state, self._record = session, measure, lang, state, record
+        answer = session.assessment.measures.get(measure.id)
+        self.comment = answer.review.comment if answer and answer.review else ""
+
+    def title_text(self) -> str:
+        return tr(self.title_key, id=self.measure.id, title=self.measure.title(self.lang))
+
+    def body(self) -> ComposeResult:
+        yield _label(tr("tui.review.state"))
+        with RadioSet(id="review-state", classes="inline"):
+            for state in REVIEW_STATES:
+                yield RadioButton(tr(f"review.state.{state}"), value=state == self.state, name=state,
+                                  id=f"review--{state}")
+        yield _label(tr("tui.review.comment"))
+        yield Input(self.comment, id="review-comment", placeholder=tr("tui.review.comment_placeholder"))
+        yield Static(tr("tui.review.recorded_as", by=self.session.reviewer or "?", date=date.today().isoformat()),
+                     classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#review-comment", Input).focus()
+
+    def chosen_state(self) -> str:
+        pressed = self.query_one("#review-state", RadioSet).pressed_button
+        return pressed.name if pressed is not None and pressed.name else self.state
+
+    def apply(self) -> str | None:
+        state = self.chosen_state()
+        comment = self.query_one("#review-comment", Input).value.strip()
+        if state in NEEDS_COMMENT and not comment:
+            return tr(f"tui.review.needs_comment.{state}")
+        return self._record(state, comment)
+
+
+class ApproveDialog(FormDialog):
+    """The sign-off: what is approved (version, by whom), after a look at what is still open."""
+
+    title_key = "tui.approve.title"
+    save_key = "tui.approve.button"
+
+    def __init__(self, session: Session, approve: Callable[[str, str], str | None]):
+        super().__init__()
+        self.session, self._approve = session, approve
+
+    def body(self) -> ComposeResult:
+        session = self.session
+        approval = session.assessment.approval
+        state = session.approval_state()
+        if approval is None:
+            current = tr("review.approval.none")
+        else:
+            current = tr(f"review.approval.{state}", version=approval.version, date=approval.date or "-",
+                         by=approval.by or "?")
+        yield Static(Content.assemble((tr("tui.approve.current") + ": ", "$text-muted"), current))
+        reviews = session.review_counts()
+        yield Static(Content.assemble(
+            (tr("tui.approve.reviews") + ": ", "$text-muted"),
+            ", ".join(f"{reviews[s]} {tr(f'review.state.{s}')}" for s in REVIEW_STATES)))
+        totals = counts(session.findings)
+        yield Static(Content.assemble((tr("tui.approve.findings") + ": ", "$text-muted"),
+                                      tr("tui.findings.summary", **totals)))
+        pending = session.objections()
+        if pending:
+            yield Static(Content.styled(tr("tui.approve.objections", count=len(pending), ids=", ".join(pending)),
+                                        "bold $text-error"), id="approve-objections")
+        yield _label(tr("tui.approve.version"))
+        yield Input(session.next_version(), id="approve-version")
+        yield _label(tr("tui.approve.by"))
+        yield Input(session.reviewer, id="approve-by", placeholder=tr("tui.approve.by_placeholder"))
+        yield Static(tr("tui.approve.explain", date=date.today().isoformat()), classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#approve-version", Input).focus()
+
+    def apply(self) -> str | None:
+        return self._approve(self.query_one("#approve-by", Input).value.strip(),
+                             self.query_one("#approve-version", Input).value.strip())
