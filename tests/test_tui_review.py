@@ -269,7 +269,7 @@ async def test_approve_refused_with_objections_then_given(new_file):
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert isinstance(app.screen, MainScreen)
-        assert "Freigabe 1.0" in str(app.screen.query_one("#sb-progress").render())
+        assert "Freigabe 1.0" in str(app.screen.query_one("#sb-approval").render())
         approval = saved(new_file).approval
         assert (approval.version, approval.by, approval.date) == ("1.0", DPO, TODAY)
         await pilot.press("ctrl+z")  # the approval is taken back like any change

@@ -68,7 +68,6 @@ STRINGS: dict[str, str] = {
     "tui.status.no_org": "(ohne Organisation – s)",
     "tui.status.need": "Schutzbedarf {need}",
     "tui.status.progress": "{done}/{total} beantwortet",
-    "tui.status.filter": "Filter: {filter}",
     "tui.status.search": "Suche: {query}",
     "tui.save.saved": "✓ gespeichert",
     "tui.save.saving": "… speichert",

@@ -68,7 +68,6 @@ STRINGS: dict[str, str] = {
     "tui.status.no_org": "(no organisation – s)",
     "tui.status.need": "protection need {need}",
     "tui.status.progress": "{done}/{total} answered",
-    "tui.status.filter": "filter: {filter}",
     "tui.status.search": "search: {query}",
     "tui.save.saved": "✓ saved",
     "tui.save.saving": "… saving",

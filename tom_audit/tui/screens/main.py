@@ -197,7 +197,7 @@ class MainScreen(Translated, Screen):
         status_bar.show(
             organisation=assessment.organisation.name, service=assessment.scope.service,
             need=assessment.scope.protection_need, file_name=session.path.name,
-            overall=progress.overall, view=self.view_label(), findings=self.findings_summary(),
+            overall=progress.overall, findings=self.findings_summary(),
             reviewed=reviewed, approval=approval,
         )
 
@@ -215,9 +215,11 @@ class MainScreen(Translated, Screen):
         return Content.assemble(*parts[:-1]) if parts else Content("")
 
     def view_label(self) -> str:
+        """What the list shows, beside its heading: a filter (other than all of a category),
+        a search."""
         parts = []
-        if self.filter != self.filters[0]:  # not what the mode starts with
-            parts.append(tr("tui.status.filter", filter=tr(f"tui.filter.{self.filter}")))
+        if self.filter != "all":
+            parts.append(tr(f"tui.filter.{self.filter}"))
         if self.query_text.strip():
             parts.append(tr("tui.status.search", query=self.query_text.strip()))
         return " · ".join(parts)
@@ -226,7 +228,7 @@ class MainScreen(Translated, Screen):
         """Fill the table from the view; the cursor on `keep`, else on `row`, else the first."""
         measures = self.view()
         table = self.query_one(MeasureTable)
-        table.show(self.session, measures, self.lang, keep=keep, row=row)
+        table.show(self.session, measures, self.lang, keep=keep, row=row, heading=self.view_label())
         self.show_detail()
 
     def show_detail(self, keep_scroll: bool = False) -> None:
@@ -429,24 +431,27 @@ class MainScreen(Translated, Screen):
             lambda chosen, comment: self.record_review(measure.id, chosen, comment)))
 
     def advance(self, reviewed: str) -> None:
-        """After a review: the next measure nobody has reviewed, below in this list, else
-        the next in the DPO's walk (findings first), wherever it is."""
+        """After a review, on to the next measure: in a work list the reviewed one left, the
+        one that took its row; else the next one below not reviewed yet; else the next in the
+        DPO's walk (findings first), wherever it is."""
         table = self.query_one(MeasureTable)
-        if self.current_id() != reviewed and reviewed in table.measure_ids:
-            return  # the user moved on already
         ids = table.measure_ids
-        start = ids.index(reviewed) + 1 if reviewed in ids else table.cursor_row
-        following = next((m for m in ids[start:] if self.session.review_state(m) == "open"), None)
-        if following is None and reviewed not in ids and 0 <= table.cursor_row < len(ids) \
-                and self.session.review_state(ids[table.cursor_row]) == "open":
-            following = ids[table.cursor_row]  # it left the work list; the next one took its row
-        if following is None:
-            target = self.session.next_unreviewed(reviewed)
-            following = target.id if target else None
-        if following is None:
+        if reviewed not in ids:
+            if ids:
+                return  # it left the work list: the cursor is on the one that took its row
+        elif self.current_id() != reviewed:
+            return  # the user moved on already
+        else:
+            below = ids[ids.index(reviewed) + 1:]
+            following = next((m for m in below if self.session.review_state(m) == "open"), None)
+            if following is not None:
+                table.select_measure(following)
+                return
+        target = self.session.next_unreviewed(reviewed)
+        if target is None:
             self.notify(tr("tui.notify.all_reviewed"), timeout=6)
             return
-        self.go_to(following)
+        self.go_to(target.id)
 
     def action_approve(self) -> None:
         self.app.push_screen(ApproveDialog(self.session, self.approve))
@@ -557,6 +562,8 @@ class MainScreen(Translated, Screen):
         self._show_category(category_id, keep or "")
 
     def action_search(self) -> None:
+        if self.filter in QUEUES:  # a search looks through everything, not a work list
+            self.set_filter("all")
         search = self.query_one("#search", Input)
         search.display = True
         search.focus()

@@ -32,18 +32,22 @@ class MeasureTable(DataTable):
         self._lang = "de"
         self._title_width = 0
         self._id_width = 6
+        self._heading = ""
 
     def show(self, session: Session, measures: list[Measure], lang: str, keep: str | None = None,
-             row: int | None = None) -> None:
+             row: int | None = None, heading: str = "") -> None:
         """Fill the table; the cursor goes to `keep` if listed, else to `row` (kept within the
-        table), else to the first row."""
+        table), else to the first row. `heading` (a filter, a search) follows the title's
+        column name."""
         self._session, self._measures, self._lang = session, measures, lang
         self._id_width = max([len(tr("tui.col.id"))] + [len(m.id) for m in session.catalogue.measures])
         self._title_width = self._fit_title_width()
         self.clear(columns=True)
         self.add_column(" ", key="mark", width=MARK_WIDTH)
         self.add_column(tr("tui.col.id"), key="id", width=self._id_width)
-        self.add_column(tr("tui.col.title"), key="title", width=self._title_width)
+        self._heading = heading
+        title = tr("tui.col.title") + (f" · {heading}" if heading else "")
+        self.add_column(Text(title, no_wrap=True, overflow="ellipsis"), key="title", width=self._title_width)
         self.add_column(tr("tui.col.need"), key="need", width=NEED_WIDTH)
         self.measure_ids = [m.id for m in measures]
         self.add_rows_with_keys(measures)
@@ -122,4 +126,4 @@ class MeasureTable(DataTable):
     def on_resize(self) -> None:
         width = self._fit_title_width()
         if self._session is not None and width != self._title_width:
-            self.show(self._session, self._measures, self._lang, keep=self.measure_id)
+            self.show(self._session, self._measures, self._lang, keep=self.measure_id, heading=self._heading)

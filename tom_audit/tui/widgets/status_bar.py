@@ -1,5 +1,6 @@
 """The top line: who and what is assessed, overall progress (in review mode: how much is
-reviewed), the findings, and whether all is saved."""
+reviewed, and the approval), the findings, and whether all is saved. What the list shows
+(filter, search) heads the list itself."""
 
 from __future__ import annotations
 
@@ -25,12 +26,13 @@ class StatusBar(Horizontal):
         yield Static(id="sb-title")
         yield Static(id="sb-bar")
         yield Static(id="sb-progress")
+        yield Static(id="sb-approval")
         yield Static(id="sb-findings")
         yield Static(id="sb-file")
         yield Static(id="sb-saved")
 
     def show(self, *, organisation: str, service: str, need: str, file_name: str, overall: Counts,
-             view: str, findings: Content | None = None, reviewed: tuple[int, int] | None = None,
+             findings: Content | None = None, reviewed: tuple[int, int] | None = None,
              approval: str = "") -> None:
         title = Content.assemble(
             (organisation or tr("tui.status.no_org"), "bold"),
@@ -44,12 +46,10 @@ class StatusBar(Horizontal):
         if reviewed is not None:
             (done, total), key = reviewed, "tui.status.reviewed"
         self.query_one("#sb-bar", Static).update(Content.styled(bar(done, total, 10), "$text-success"))
-        progress = Content.assemble(
-            (tr(key, done=done, total=total), "bold"),
-            (f" · {approval}" if approval else "", "$text-accent"),
-            (f" · {view}" if view else "", "$text-muted"),
-        )
-        self.query_one("#sb-progress", Static).update(progress)
+        self.query_one("#sb-progress", Static).update(Content.styled(tr(key, done=done, total=total), "bold"))
+        approval_bar = self.query_one("#sb-approval", Static)
+        approval_bar.update(Content.styled(approval, "$text-accent"))
+        approval_bar.set_class(not approval, "-empty")
         self.query_one("#sb-findings", Static).update(findings or "")
         self.watch_save_state(self.save_state)
 
