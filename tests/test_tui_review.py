@@ -222,6 +222,35 @@ async def test_review_mode_accept_reject_question_and_undo(new_file):
     assert measures["ENT-02"].changed.by == "it"
 
 
+async def test_review_mode_walks_the_objections_list(new_file):
+    prepare(new_file, {}, {"ENT-03": ("question", "Welche Kameras?"), "ENT-06": ("rejected", "Liste fehlt."),
+                           "ACC-01": ("question", "Auch für Dienstkonten?")})
+    app = make_app(new_file, mode="review", reviewer=DPO)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f", "f", "f")
+        await pilot.pause()
+        assert app.screen.filter == "objections"
+        assert table(app).measure_ids == ["ENT-06", "ENT-03", "ACC-01"]
+        assert "Beanstandet" in table(app).columns["title"].label.plain
+        await pilot.press("a")  # leaves the list; the question that took its row is next
+        await settle(app, pilot)
+        assert app.screen.filter == "objections"
+        assert table(app).measure_ids == ["ENT-03", "ACC-01"] and table(app).measure_id == "ENT-03"
+        await pilot.press("a", "a")
+        await settle(app, pilot)
+        # the list is done: on to the next measure nobody has reviewed, in its category
+        assert app.screen.filter == "all" and app.session.review_state(table(app).measure_id) == "open"
+        await pilot.press("f")  # back to the DPO's walk; a search from there looks everywhere
+        await pilot.pause()
+        assert app.screen.filter == "review"
+        await pilot.press("slash", *"Transponder")
+        await pilot.pause()
+        assert app.screen.filter == "all" and "ENT-01" in table(app).measure_ids
+    measures = saved(new_file).measures
+    assert [measures[m].review.state for m in ("ENT-06", "ENT-03", "ACC-01")] == ["accepted"] * 3
+
+
 async def test_review_mode_enter_opens_the_form_with_every_state(new_file):
     prepare(new_file, {}, {"ENT-01": ("question", "Welche Räume?")})
     app = make_app(new_file, mode="review", reviewer=DPO)

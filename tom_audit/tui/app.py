@@ -232,6 +232,10 @@ class TomAuditApp(App[int]):
         if os.environ.get("TOM_AUDIT_DEBUG"):
             raise error
         self.notify(tr("tui.error.lint", error=f"{type(error).__name__}: {error}"), severity="error", timeout=10)
+        for screen in self.screen_stack:  # lists waiting for the findings go on without them
+            refresh = getattr(screen, "refresh_findings", None)
+            if refresh is not None:
+                refresh()
 
     def _set_save_state(self, state: str) -> None:
         main = self.main_screen()

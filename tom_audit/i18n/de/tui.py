@@ -91,6 +91,7 @@ STRINGS: dict[str, str] = {
     "tui.detail.evidence_hints": "Geeignete Nachweise",
     "tui.detail.references": "Bezüge",
     "tui.detail.deprecated": "Veraltet",
+    "tui.detail.linting": "Befunde werden ermittelt …",
     "tui.detail.nothing": "Keine Maßnahme in dieser Ansicht. f wechselt den Filter, Esc beendet die Suche.",
     # notifications
     "tui.notify.no_measure": "Keine Maßnahme ausgewählt.",

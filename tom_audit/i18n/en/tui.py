@@ -91,6 +91,7 @@ STRINGS: dict[str, str] = {
     "tui.detail.evidence_hints": "Suitable evidence",
     "tui.detail.references": "References",
     "tui.detail.deprecated": "Deprecated",
+    "tui.detail.linting": "Looking for findings …",
     "tui.detail.nothing": "No measure in this view. f changes the filter, Esc ends the search.",
     # notifications
     "tui.notify.no_measure": "No measure selected.",

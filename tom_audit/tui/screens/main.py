@@ -145,6 +145,8 @@ class MainScreen(Translated, Screen):
 
     def view(self) -> list[Measure]:
         session = self.session
+        if self.filter in FINDING_QUEUES and not self._linted:
+            return []  # their order comes with the findings: one fill, not two of 2,000 rows
         if self.filter in QUEUES:  # a work list across all categories (a search narrows it)
             pool = session.queue(self.filter)
             query = self.query_text.strip()
@@ -234,8 +236,18 @@ class MainScreen(Translated, Screen):
     def show_detail(self, keep_scroll: bool = False) -> None:
         measure_id = self.current_id()
         measure = self.session.measure(measure_id) if measure_id else None
+        waiting = measure is None and self.filter in FINDING_QUEUES and not self._linted
         self.query_one(MeasureDetail).show(self.session, measure, self.lang, review_mode=self.review_mode,
-                                           keep_scroll=keep_scroll)
+                                           keep_scroll=keep_scroll,
+                                           empty="tui.detail.linting" if waiting else "tui.detail.nothing")
+
+    def refill(self, keep: str | None, row: int | None) -> None:
+        """The view changed members: drop rows if that is all, else fill the table again."""
+        table = self.query_one(MeasureTable)
+        if table.drop(self.view(), keep, row):
+            self.show_detail()
+        else:
+            self.fill_table(keep, row=row)
 
     def current_id(self) -> str | None:
         try:
@@ -256,7 +268,7 @@ class MainScreen(Translated, Screen):
         table = self.query_one(MeasureTable)
         if self.filter in QUEUES and [m.id for m in self.view()] != table.measure_ids:
             # the change moved it into or out of the work list: the next one takes its row
-            self.fill_table(self.current_id(), row=table.cursor_row)
+            self.refill(self.current_id(), table.cursor_row)
         else:
             table.update_measure(measure)
         self.refresh_overview()
@@ -270,7 +282,7 @@ class MainScreen(Translated, Screen):
         self._linted = True
         if self.filter in FINDING_QUEUES and [m.id for m in self.view()] != table.measure_ids:
             # the first findings put the measures that have some on top: start there
-            self.fill_table(None if first else self.current_id(), row=0 if first else table.cursor_row)
+            self.refill(None if first else self.current_id(), 0 if first else table.cursor_row)
         else:
             table.update_markers()
             self.show_detail(keep_scroll=True)

@@ -179,10 +179,10 @@ class MeasureDetail(VerticalScroll, can_focus=True):
         yield Static(id="detail-body")
 
     def show(self, session: Session, measure: Measure | None, lang: str, *, review_mode: bool = False,
-             keep_scroll: bool = False) -> None:
+             keep_scroll: bool = False, empty: str = "tui.detail.nothing") -> None:
         body = self.query_one("#detail-body", Static)
         if measure is None:
-            body.update(Content.styled(tr("tui.detail.nothing"), MUTED))
+            body.update(Content.styled(tr(empty), MUTED))
         else:
             body.update(detail_content(session, measure, lang, review_mode))
         if not keep_scroll:
