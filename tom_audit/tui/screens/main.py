@@ -590,8 +590,12 @@ class MainScreen(Translated, Screen):
             search.value = ""
         search.display = False
         if refill:
-            self.fill_table(self.current_id())
-            self.refresh_overview()
+            keep = self.current_id()
+            if keep and self.filter not in QUEUES:  # stay on the measure found: in its category
+                self._show_category(self.session.measure(keep).category, keep)
+            else:
+                self.fill_table(keep)
+                self.refresh_overview()
 
     def refresh_findings(self) -> None:
         self.findings_changed()
