@@ -132,6 +132,12 @@ async def test_next_finding_and_the_findings_list(new_file, catalogue):
         app.screen.query_one("#findings-table").move_cursor(row=index)
         await pilot.pause()
         assert "TOM002" in str(app.screen.query_one("#findings-detail").render())
+        await pilot.press("l")  # the list follows the language
+        await pilot.pause()
+        assert app.screen.query_one("#findings-table").columns["finding"].label.plain == "Finding"
+        assert "without any evidence" in str(app.screen.query_one("#findings-detail").render())
+        await pilot.press("l")
+        await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
@@ -367,6 +373,14 @@ async def test_normal_mode_shows_objections_first_with_the_comment(new_file, cat
         assert app.screen.filter == "all"
         assert app.screen.query_one(CategoryList).category_id == catalogue.categories[3].id
         assert table(app).measure_id == late
+        await pilot.press("f", "f", "f", "f")  # back to the objections; a click on a category leaves them
+        await pilot.pause()
+        assert app.screen.filter == "objections" and app.screen.query_one(CategoryList).category_id is None
+        await pilot.click("#categories", offset=(2, 1))
+        await pilot.pause()
+        assert app.screen.filter == "all"
+        assert app.screen.query_one(CategoryList).category_id == catalogue.categories[1].id
+        assert table(app).measure_ids == [m.id for m in catalogue.measures_by_category[catalogue.categories[1].id]]
     data = saved(new_file)
     assert data.measures[late].gap.action == "Migration"
     assert data.measures[late].review.comment == "Bitte die restlichen 15 Systeme mit Termin benennen."
