@@ -14,6 +14,7 @@ from tom_audit.i18n import set_language
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED_CATALOGUE = REPO / "catalogues" / "tom-art32.yaml"
+EXAMPLE = REPO / "examples" / "hosting-gmbh.tom.yaml"  # the shipped, fully filled assessment
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import copy
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +15,7 @@ from tom_audit.logic.review import approve, set_review
 from tom_audit.model.assessment import Answer, Evidence, Gap
 from tom_audit.store.assessment_store import load_assessment, save_assessment
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "hosting-gmbh.tom.yaml"
+from tests.conftest import EXAMPLE
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, timezone
-from pathlib import Path
 
 import pytest
 
@@ -18,7 +17,7 @@ from tom_audit.logic.applicability import effective_of
 from tom_audit.logic.progress import progress
 from tom_audit.store.assessment_store import load_assessment
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "hosting-gmbh.tom.yaml"
+from tests.conftest import EXAMPLE
 TODAY = date(2026, 11, 21)
 STAMP = datetime(2026, 11, 21, 9, 30, tzinfo=timezone.utc)
 

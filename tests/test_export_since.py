@@ -22,7 +22,7 @@ from tom_audit.model.assessment import Evidence, Gap
 from tom_audit.problems import InputError
 from tom_audit.store.assessment_store import load_assessment, save_assessment
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "hosting-gmbh.tom.yaml"
+from tests.conftest import EXAMPLE
 TODAY = date(2026, 11, 21)
 OPTIONS = ExportOptions(today=TODAY, exported_on=datetime(2026, 11, 21, 9, 30, tzinfo=timezone.utc))
 LAST_YEAR = "2025-11-20T10:00:00+01:00"

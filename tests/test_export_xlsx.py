@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 from datetime import date, datetime, timezone
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -22,7 +21,7 @@ from tom_audit.logic.progress import progress
 from tom_audit.model.assessment import Evidence, Gap
 from tom_audit.store.assessment_store import load_assessment, save_assessment
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "hosting-gmbh.tom.yaml"
+from tests.conftest import EXAMPLE
 TODAY = date(2026, 11, 21)
 STAMP = datetime(2026, 11, 21, 9, 30, tzinfo=timezone.utc)
 OPTIONS = ExportOptions(today=TODAY, exported_on=STAMP)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import shutil
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -19,7 +18,7 @@ from tom_audit.logic.review import approval_state, approve, set_review
 from tom_audit.model.assessment import Evidence
 from tom_audit.store.assessment_store import load_assessment, save_assessment
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "hosting-gmbh.tom.yaml"
+from tests.conftest import EXAMPLE
 
 
 @pytest.fixture
