@@ -9,8 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tom_audit.i18n import set_language
+
+# CI runs the same property examples every time (a red run must be reproducible);
+# developers' runs explore new ones.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED_CATALOGUE = REPO / "catalogues" / "tom-art32.yaml"
