@@ -74,10 +74,8 @@ class _Reader:
         self.lines = text.split("\n")
         if self.lines and self.lines[-1] == "":
             self.lines.pop()
+        self.indents = [len(line) - len(line.lstrip(" ")) for line in self.lines]
         self.i = 0
-
-    def indent_of(self, line: str) -> int:
-        return len(line) - len(line.lstrip(" "))
 
     def literal(self, indent: int) -> str:
         pad = " " * indent
@@ -99,7 +97,7 @@ class _Reader:
     def value(self, rest: str, indent: int) -> Any:
         """The value after `key:` or `-`, read from `rest` or the following lines."""
         if rest == "":
-            if self.i >= len(self.lines) or self.indent_of(self.lines[self.i]) != indent + 2:
+            if self.i >= len(self.lines) or self.indents[self.i] != indent + 2:
                 raise NotOurs  # the emitter writes {} and [] for empty collections
             return self.block(indent + 2)
         if rest == "|-":
@@ -115,13 +113,13 @@ class _Reader:
 
     def mapping(self, indent: int, first: str | None = None) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        lines = self.lines
+        lines, indents = self.lines, self.indents
         while self.i < len(lines):
             if first is None:
-                line = lines[self.i]
-                if self.indent_of(line) < indent:
+                if indents[self.i] < indent:
                     break
-                if self.indent_of(line) > indent or line.startswith("#"):
+                line = lines[self.i]
+                if indents[self.i] > indent or line.startswith("#"):
                     raise NotOurs
                 body = line[indent:]
             else:
@@ -138,13 +136,13 @@ class _Reader:
 
     def sequence(self, indent: int) -> list[Any]:
         result: list[Any] = []
-        lines = self.lines
+        lines, indents = self.lines, self.indents
         while self.i < len(lines):
-            line = lines[self.i]
-            if self.indent_of(line) < indent:
+            if indents[self.i] < indent:
                 break
+            line = lines[self.i]
             body = line[indent:]
-            if self.indent_of(line) > indent or not (body == "-" or body.startswith("- ")):
+            if indents[self.i] > indent or not (body == "-" or body.startswith("- ")):
                 raise NotOurs
             rest = body[2:]
             if rest and _key(rest) is not None:
