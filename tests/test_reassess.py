@@ -130,3 +130,28 @@ def test_reassess_the_shipped_example(cli, tmp_path):
              if f.rule in ("TOM005", "TOM006")}
     assert after == before
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_next_years_assessment_can_be_compared_with_last_year(tmp_path, capsys):
+    """new --from gives a new identity but remembers its predecessor, so diff and
+    export --since treat last year's file as an earlier version, not a stranger."""
+    from tom_audit.cli.main import main
+
+    last = tmp_path / "2026.tom.yaml"
+    this = tmp_path / "2027.tom.yaml"
+    assert main(["new", str(last), "--org", "Muster GmbH"]) == 0
+    assert main(["set", str(last), "ENT-02", "--status", "planned"]) == 0
+    assert main(["new", str(this), "--from", str(last)]) == 0
+    old, new = load_assessment(last).assessment, load_assessment(this).assessment
+    assert new.id != old.id and new.previous == old.id
+    assert new.follows(old) and not old.follows(new)
+    assert main(["set", str(this), "ENT-02", "--status", "implemented"]) == 0
+    capsys.readouterr()
+    assert main(["diff", str(last), str(this)]) == 1
+    assert "verschiedene Bewertungen" not in capsys.readouterr().out
+    out = tmp_path / "anlage.md"
+    assert main(["export", str(this), "-o", str(out), "--since", str(last)]) == 0
+    assert "Geplant → Umgesetzt" in out.read_text(encoding="utf-8")
+    stranger = tmp_path / "other.tom.yaml"
+    assert main(["new", str(stranger)]) == 0
+    assert main(["export", str(this), "-o", str(out), "--since", str(stranger)]) == 2

@@ -57,6 +57,7 @@ def answers(draw):
 def assessments(draw):
     return Assessment(
         id="7f0c6a2e-0000-4000-8000-000000000001",
+        previous=draw(st.one_of(st.just(""), st.uuids().map(str))),
         catalogue=CatalogueRef(id="tom-art32", version=draw(text), sha256="a" * 64,
                                source=draw(st.one_of(st.just("bundled"), text.filter(bool)))),
         organisation=Organisation(name=draw(text), address=draw(text)),

@@ -80,7 +80,7 @@ def check_since(old: Loaded, new: Loaded, today: date) -> list[Problem]:
     InputError. Warnings (returned): OLD is newer than FILE, which usually means the two
     were given the wrong way round."""
     shown = display_path(old.path)
-    if old.assessment.id != new.assessment.id:
+    if not new.assessment.follows(old.assessment):
         raise InputError([Problem(shown, "export.since.other_assessment",
                                   {"old": old.assessment.id or "-", "new": new.assessment.id or "-",
                                    "file": display_path(new.path)})])

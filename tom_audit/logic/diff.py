@@ -132,6 +132,7 @@ class CatalogueDiff:
 class AssessmentDiff:
     old_id: str
     new_id: str
+    related: bool = True  # the same assessment, or NEW carried over from OLD (new --from)
     fields: list[FieldChange] = field(default_factory=list)  # organisation, scope, language
     scoping: list[FieldChange] = field(default_factory=list)
     approval: FieldChange | None = None  # {"version", "by", "date"} or None, old -> new
@@ -143,8 +144,9 @@ class AssessmentDiff:
 
     @property
     def same_assessment(self) -> bool:
-        """Two versions of one assessment (same id), rather than two assessments."""
-        return self.old_id == self.new_id
+        """Two versions of one assessment (or last year's and this year's), rather than two
+        unrelated assessments."""
+        return self.related
 
     def measure(self, measure_id: str) -> MeasureDiff | None:
         return next((m for m in self.measures if m.measure_id == measure_id), None)
@@ -237,7 +239,7 @@ def diff(old: Assessment, new: Assessment, *, catalogue_old: Catalogue | None = 
     last saw its catalogue (what each one was answered against); the catalogues, when
     given, stand in for an assessment that recorded none, and give the order of measures.
     """
-    result = AssessmentDiff(old.id, new.id)
+    result = AssessmentDiff(old.id, new.id, related=new.follows(old))
     for part in ("organisation", "scope"):
         a, b = getattr(old, part), getattr(new, part)
         for name in a.__dataclass_fields__:

@@ -30,6 +30,7 @@ def reassess(last: Assessment, *, now: str, catalogue: Catalogue | None = None, 
     """
     new = copy.deepcopy(last)
     new.id = str(uuid.uuid4())
+    new.previous = last.id
     new.created = now
     new.updated = now
     new.approval = None

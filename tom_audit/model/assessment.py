@@ -122,6 +122,7 @@ class Approval:
 class Assessment:
     catalogue: CatalogueRef
     id: str = ""  # stable identity (a UUID), so exports and reviews can be matched to it
+    previous: str = ""  # id of last year's assessment this one was carried over from
     organisation: Organisation = field(default_factory=Organisation)
     scope: Scope = field(default_factory=Scope)
     language: str = "de"
@@ -133,6 +134,11 @@ class Assessment:
     fingerprints: dict[str, str] = field(default_factory=dict)  # catalogue wording last seen
     format_version: int = FORMAT_VERSION
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def follows(self, other: Assessment) -> bool:
+        """True if this is a later version of `other`, or next year's assessment carried
+        over from it: the two may be compared ("changed since")."""
+        return bool(other.id) and other.id in (self.id, self.previous)
 
     def answer(self, measure_id: str) -> Answer:
         """The answer for a measure; an empty one (not stored) if there is none yet."""

@@ -89,6 +89,7 @@ def render_lines(assessment: Assessment, out: list[str]) -> None:
         "format": FORMAT,
         "format_version": assessment.format_version,
         **({"id": assessment.id} if assessment.id else {}),
+        **({"previous": assessment.previous} if assessment.previous else {}),
         "catalogue": {"id": assessment.catalogue.id, "version": assessment.catalogue.version,
                       "sha256": assessment.catalogue.sha256} | _plain(assessment.catalogue),
         "organisation": _plain(assessment.organisation),
@@ -152,7 +153,7 @@ class _Reader:
         return Answer(**kwargs, extra=extra)
 
 
-TOP_LEVEL = ("format", "format_version", "id", "catalogue", "organisation", "scope", "language",
+TOP_LEVEL = ("format", "format_version", "id", "previous", "catalogue", "organisation", "scope", "language",
              "created", "updated", "approval", "scoping", "measures", "fingerprints")
 
 
@@ -166,6 +167,7 @@ def from_document(data: dict[str, Any], index: NodeIndex, shown: str) -> tuple[A
     assessment = Assessment(
         catalogue=reader.build(CatalogueRef, data["catalogue"], ("catalogue",)),
         id=data.get("id", ""),
+        previous=data.get("previous", ""),
         organisation=reader.build(Organisation, data.get("organisation"), ("organisation",)),
         scope=reader.build(Scope, data.get("scope"), ("scope",)),
         language=data.get("language", "de"),
