@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tom_audit.i18n import de, en
+from tom_audit.i18n import de, en, has
 from tom_audit.logic import lint as lint_module
 from tom_audit.logic.lint import (
     ERROR, INFO, RULES, WARNING, Finding, add_months, by_category, by_measure, counts, fails, general, lint,
@@ -238,6 +238,16 @@ def test_no_evidence(small):
     a.measures["CRY-01"].status = "partial"
     a.measures["CRY-01"].gap = Gap(action="Rest", owner="IT", due="2026-09-01")
     assert "TOM002" in rules(run(small, a), "CRY-01")
+
+
+def test_hints_name_keys_in_the_ui_and_commands_on_the_command_line(small):
+    a = clean(small)
+    a.measures["CRY-01"].evidence = []
+    finding = next(f for f in run(small, a) if f.rule == "TOM002")
+    assert "tom-audit set" in finding.hint("de") and "Taste e" not in finding.hint("de")
+    assert "Taste e" in finding.hint("de", ui=True) and "key e" in finding.hint("en", ui=True)
+    other = next(f for f in run(small, a) if f.rule != "TOM002" and not has(f"{f.key}.hint.ui", "de"))
+    assert other.hint("de", ui=True) == other.hint("de")  # no UI wording: the same hint
 
 
 # -- TOM003/TOM004/TOM016 evidence age and validity --------------------------------------------------

@@ -35,5 +35,9 @@ def tr(key: str, lang: str | None = None, /, **params: Any) -> str:
     return template.format(**params) if params else template
 
 
+def has(key: str, lang: str | None = None) -> bool:
+    return key in _TABLES[lang or _current]
+
+
 def table(lang: str) -> dict[str, str]:
     return _TABLES[lang]

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tom_audit.i18n import current_language, tr
+from tom_audit.i18n import current_language, has, tr
 from tom_audit.logic.applicability import applies, effective
 from tom_audit.logic.review import changed_since_approval
 from tom_audit.model.assessment import Answer, Assessment, Evidence
@@ -94,8 +94,11 @@ class Finding:
     def message(self, lang: str | None = None) -> str:
         return tr(self.key, lang, **self._params(lang))
 
-    def hint(self, lang: str | None = None) -> str:
-        return tr(f"{self.key}.hint", lang, **self._params(lang))
+    def hint(self, lang: str | None = None, *, ui: bool = False) -> str:
+        """What to do. With ui=True, the questionnaire's wording (keys instead of commands)
+        where the two differ."""
+        key = f"{self.key}.hint.ui" if ui and has(f"{self.key}.hint.ui", lang) else f"{self.key}.hint"
+        return tr(key, lang, **self._params(lang))
 
     def where(self) -> str:
         return self.measure_id or self.category_id or ""

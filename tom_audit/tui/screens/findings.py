@@ -123,7 +123,7 @@ class FindingsScreen(Translated, ModalScreen["Finding | None"]):
             (f"{FINDING_MARKERS[finding.severity]} {severity[:1].upper()}{severity[1:]} · {finding.rule} · "
              f"{tr(f'lint.title.{finding.rule}')}\n", FINDING_STYLES[finding.severity]),
             finding.message(lang) + "\n",
-            (finding.hint(lang), "$text-muted"),
+            (finding.hint(lang, ui=True), "$text-muted"),
         ))
 
     @on(DataTable.RowHighlighted, "#findings-table")

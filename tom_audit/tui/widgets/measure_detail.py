@@ -72,7 +72,7 @@ def findings_content(session: Session, measure: Measure, lang: str) -> list:
         parts.append(finding.message(lang))
         parts.append((f" [{finding.rule}]", MUTED))
         parts.append("\n")
-        parts.append(("  " + finding.hint(lang) + "\n", MUTED))
+        parts.append(("  " + finding.hint(lang, ui=True) + "\n", MUTED))
     return parts
 
 
