@@ -192,3 +192,16 @@ def test_bare_file_argument_means_open():
     assert _normalise(["--lang", "en", "x.tom.yaml"]) == ["--lang", "en", "open", "x.tom.yaml"]
     assert _normalise(["status", "x.tom.yaml"]) == ["status", "x.tom.yaml"]
     assert _normalise(["--help"]) == ["--help"]
+
+
+def test_approve_adopts_a_changed_catalogue(tmp_path, capsys):
+    catalogue = tmp_path / "own.yaml"
+    shutil.copy(BUNDLED_CATALOGUE, catalogue)
+    path = tmp_path / "a.tom.yaml"
+    assert main(["new", str(path), "--catalogue", str(catalogue)]) == 0
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace('version: "2026.1"', 'version: "2026.2"', 1),
+                         encoding="utf-8")
+    assert main(["approve", str(path), "--by", "DSB", "--force"]) == 0
+    loaded = load_assessment(path)
+    assert loaded.catalogue_changes is None
+    assert loaded.assessment.catalogue.version == "2026.2"

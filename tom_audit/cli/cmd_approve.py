@@ -28,6 +28,7 @@ def register(commands) -> None:
 def run(args) -> int:
     loaded = load_assessment(args.file)
     report(loaded.warnings)
+    loaded.adopt_catalogue()  # the approval names the catalogue it was given against
     approval = approve(loaded.assessment, loaded.catalogue, by=args.by, version=args.version, force=args.force)
     save_assessment(args.file, loaded.assessment)
     print(tr("review.approve.done", file=display_path(args.file), version=approval.version, date=approval.date,

@@ -147,6 +147,7 @@ def run(args) -> int:
         print(tr("review.import.nothing", file=shown, unchanged=plan.unchanged))
         return EXIT_OK
     apply_review_import(loaded.assessment, plan)
+    loaded.adopt_catalogue()
     save_assessment(args.file, loaded.assessment)
     print(tr("review.import.done", file=shown, changes=len(plan.changes), unchanged=plan.unchanged))
     return EXIT_OK

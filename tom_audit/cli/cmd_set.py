@@ -7,10 +7,8 @@ from pathlib import Path
 from tom_audit.cli.output import EXIT_OK, report
 from tom_audit.i18n import tr
 from tom_audit.logic.answers import AnswerError, Edit, current_user, record
-from tom_audit.logic.catalogue_changes import adopt
 from tom_audit.model.assessment import EVIDENCE_KINDS, STATUSES
 from tom_audit.store.assessment_store import load_assessment, save_assessment
-from tom_audit.store.catalogue_store import catalogue_source_for
 from tom_audit.store.evidence_files import evidence_for
 
 NAME = "set"
@@ -50,8 +48,7 @@ def run(args) -> int:
     edit = Edit(status=args.status, note=args.note, owner=args.owner, answers=answers, add_evidence=evidence)
     record(loaded.assessment, loaded.catalogue, args.measure, edit,
            by=args.by if args.by is not None else current_user())
-    if loaded.catalogue_changes:
-        adopt(loaded.assessment, loaded.catalogue, catalogue_source_for(loaded.catalogue, args.file))
+    loaded.adopt_catalogue()
     save_assessment(args.file, loaded.assessment)
     print(tr("cli.set.done", id=args.measure, file=str(args.file)))
     return EXIT_OK

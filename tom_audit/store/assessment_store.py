@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tom_audit.logic.catalogue_changes import CatalogueChanges, changes_since
+from tom_audit.logic.catalogue_changes import CatalogueChanges, adopt, changes_since
 from tom_audit.model.assessment import Assessment, CatalogueRef, Organisation, Scope
 from tom_audit.model.catalogue import Catalogue
 from tom_audit.problems import WARNING, InputError, Problem
@@ -28,6 +28,15 @@ class Loaded:
     warnings: list[Problem] = field(default_factory=list)
     catalogue_changes: CatalogueChanges | None = None
     orphans: list[str] = field(default_factory=list)  # answered measures the catalogue lacks
+
+    def adopt_catalogue(self) -> CatalogueChanges | None:
+        """Before saving: record the catalogue as loaded now as the one this file follows
+        (answers to reworded measures become "to confirm"), as the load warning promised."""
+        if self.catalogue_changes is None:
+            return None
+        changes = adopt(self.assessment, self.catalogue, catalogue_store.catalogue_source_for(self.catalogue, self.path))
+        self.catalogue_changes = None
+        return changes
 
 
 def new_assessment(catalogue: Catalogue, *, source: str, organisation: str = "", language: str = "de",

@@ -18,13 +18,12 @@ from pathlib import Path
 
 from tom_audit.logic import answers, lint, review
 from tom_audit.logic.applicability import Effective, effective
-from tom_audit.logic.catalogue_changes import CatalogueChanges, adopt
+from tom_audit.logic.catalogue_changes import CatalogueChanges
 from tom_audit.logic.progress import Progress, progress
 from tom_audit.model.assessment import Answer, Approval, Assessment, Review
 from tom_audit.model.catalogue import Catalogue, Measure
 from tom_audit.problems import Problem
 from tom_audit.store.assessment_store import Loaded, load_assessment, save_assessment
-from tom_audit.store.catalogue_store import catalogue_source_for
 
 GAP_STATUSES = ("partial", "planned", "not_implemented")
 # what `f` cycles through: IT staff answering, and the DPO reviewing
@@ -111,11 +110,10 @@ class Session:
         self.saved_generation = 0
         self._lock = threading.Lock()
         self._haystack: dict[str, str] = {}
-        if loaded.catalogue_changes is not None:
-            # before the first save, as `load_assessment`'s warning promises (in memory: it
-            # is written with the first change, like any other). Shown only if it matters.
-            changes = adopt(self.assessment, self.catalogue, catalogue_source_for(self.catalogue, self.path))
-            self.changes = changes if changes else None
+        # before the first save, as `load_assessment`'s warning promises (in memory: it is
+        # written with the first change, like any other). Shown only if it matters.
+        changes = loaded.adopt_catalogue()
+        self.changes = changes if changes else None
 
     @classmethod
     def open(cls, path: Path | str, **kwargs) -> Session:
