@@ -21,235 +21,19 @@ import io
 from datetime import date, datetime, time
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference, Series
 from openpyxl.packaging.custom import StringProperty
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.properties import PageSetupProperties
 
 from tom_audit import __version__
 from tom_audit.export import review_layout
 from tom_audit.export.content import ExportContent
-from tom_audit.export.text import cell_text, excel_date_format, format_date
+from tom_audit.export.xlsx_layout import (
+    CHART_COLOURS, LINE_HEIGHT, STATUS_FILLS, RowWriter, Styles, fit_widths, print_setup, row_height, set_widths,
+)
+from tom_audit.export.text import format_date
 from tom_audit.i18n import tr
-
-FONT = "Arial"
-SIZE = 10
-LINE_HEIGHT = 12.75  # points per line of 10 pt text
-HEADER_FILL = "1F4E79"
-STATUS_FILLS = {"implemented": "E2EFDA", "partial": "FFF2CC", "planned": "DDEBF7", "not_applicable": "EDEDED"}
-RISK_FILLS = {"critical": "F4B6B6", "high": "F8CBAD", "medium": "FFE699", "low": "E2EFDA"}
-ALERT_FILL = "FCE4E4"  # overdue gaps, expired evidence
-ALERT_FONT = "9C0006"
-DPO_FILL = "FFFBE6"  # the review columns the DPO fills in
-CHANGED_FILL = "EAF1FB"  # a measure changed since the version given with --since
-CHART_COLOURS = {"implemented": "70AD47", "partial": "FFC000", "planned": "5B9BD5",
-                 "not_implemented": "C00000", "open": "A5A5A5"}
-
-_thin = Side(style="thin", color="BFBFBF")
-GRID = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
-_TOP = Alignment(vertical="top")
-_WRAP = Alignment(vertical="top", wrap_text=True)
-
-
-def _fill(colour: str) -> PatternFill:
-    return PatternFill("solid", start_color=colour, end_color=colour)
-
-
-class _Cell(Cell):
-    """A styled cell for a write-only sheet. `ws.append` first tries to store the cell as a
-    value, which fails with an error message that includes repr(cell); a short repr keeps
-    that cheap (it happens for every cell)."""
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return "<cell>"
-
-
-class Styles:
-    """Named cell styles, each built once; cells copy the finished style array, which keeps
-    styling 100,000+ cells cheap (assigning font, fill, ... per cell costs 3-4× more)."""
-
-    def __init__(self, ws, lang: str):
-        date_format = excel_date_format(lang)
-        body = Font(name=FONT, size=SIZE)
-        bold = Font(name=FONT, size=SIZE, bold=True)
-        specs = {
-            "title": dict(font=Font(name=FONT, size=16, bold=True, color=HEADER_FILL)),
-            "subtitle_line": dict(font=Font(name=FONT, size=11, italic=True)),
-            "section": dict(font=Font(name=FONT, size=12, bold=True, color=HEADER_FILL)),
-            "meta": dict(font=body, alignment=_WRAP),
-            "label": dict(font=bold, alignment=_WRAP),
-            "value": dict(font=body, alignment=_WRAP),
-            "value_date": dict(font=body, alignment=Alignment(vertical="top", horizontal="left"),
-                               number_format=date_format),
-            "value_int": dict(font=body, alignment=Alignment(vertical="top", horizontal="left")),
-            "sign": dict(font=body, border=Border(bottom=Side(style="thin", color="000000"))),
-            "sign_label": dict(font=body, alignment=Alignment(vertical="bottom")),
-            "header": dict(font=Font(name=FONT, size=SIZE, bold=True, color="FFFFFF"), fill=_fill(HEADER_FILL),
-                           alignment=Alignment(vertical="center", wrap_text=True), border=GRID),
-            "cell": dict(font=body, alignment=_WRAP, border=GRID),
-            "cell_bold": dict(font=bold, alignment=_WRAP, border=GRID),
-            "cell_int": dict(font=body, alignment=_TOP, border=GRID),
-            "cell_int_bold": dict(font=bold, alignment=_TOP, border=GRID),
-            "cell_pct": dict(font=body, alignment=_TOP, border=GRID, number_format="0%"),
-            "cell_pct_bold": dict(font=bold, alignment=_TOP, border=GRID, number_format="0%"),
-            "cell_date": dict(font=body, alignment=_TOP, border=GRID, number_format=date_format),
-            "cell_mono": dict(font=Font(name="Courier New", size=8), alignment=_WRAP, border=GRID),
-            "cell_link": dict(font=Font(name=FONT, size=SIZE, color="0563C1", underline="single"),
-                              alignment=_WRAP, border=GRID),
-            "heading": dict(font=Font(name=FONT, size=11, bold=True, color=HEADER_FILL), fill=_fill("D9E1F2"),
-                            alignment=Alignment(vertical="center", wrap_text=True), border=GRID),
-            "goal": dict(font=Font(name=FONT, size=9, italic=True), alignment=_WRAP, border=GRID),
-            "empty": dict(font=Font(name=FONT, size=SIZE, italic=True, color="7F7F7F"), alignment=_WRAP, border=GRID),
-            "alert": dict(font=Font(name=FONT, size=SIZE, color=ALERT_FONT), fill=_fill(ALERT_FILL),
-                          alignment=_WRAP, border=GRID),
-            "alert_bold": dict(font=Font(name=FONT, size=SIZE, bold=True, color=ALERT_FONT), fill=_fill(ALERT_FILL),
-                               alignment=_WRAP, border=GRID),
-            "alert_date": dict(font=Font(name=FONT, size=SIZE, bold=True, color=ALERT_FONT), fill=_fill(ALERT_FILL),
-                               alignment=_TOP, border=GRID, number_format=date_format),
-            "alert_mono": dict(font=Font(name="Courier New", size=8, color=ALERT_FONT), fill=_fill(ALERT_FILL),
-                               alignment=_WRAP, border=GRID),
-            "dpo": dict(font=body, fill=_fill(DPO_FILL), alignment=_WRAP, border=GRID),
-            "dpo_date": dict(font=body, fill=_fill(DPO_FILL), alignment=_TOP, border=GRID, number_format=date_format),
-            "hidden": dict(font=Font(name=FONT, size=8, color="808080")),
-            "changed": dict(font=body, fill=_fill(CHANGED_FILL), alignment=_WRAP, border=GRID),
-        }
-        for status, colour in STATUS_FILLS.items():
-            specs[f"status_{status}"] = dict(font=body, fill=_fill(colour), alignment=_WRAP, border=GRID)
-        for risk, colour in RISK_FILLS.items():
-            specs[f"risk_{risk}"] = dict(font=bold if risk in ("critical", "high") else body, fill=_fill(colour),
-                                         alignment=_WRAP, border=GRID)
-        self._arrays = {}
-        for name, spec in specs.items():
-            template = Cell(ws, row=1, column=1)
-            for attribute, value in spec.items():
-                setattr(template, attribute, value)
-            self._arrays[name] = template._style
-
-    def cell(self, ws, value, style: str | None = None) -> Cell:
-        if isinstance(value, str):
-            value = cell_text(value)
-        elif isinstance(value, datetime):
-            value = value.replace(tzinfo=None)
-        # row and column are placeholders, as in openpyxl's WriteOnlyCell; append() sets them
-        if style is None:
-            return _Cell(ws, row=1, column=1, value=value)
-        return _Cell(ws, row=1, column=1, value=value, style_array=self._arrays[style].__copy__())
-
-
-# -- layout helpers --------------------------------------------------------------------
-
-# Characters of 10 pt text per unit of column width. A width unit is the digit width of
-# the workbook's default font (Calibri 11, 7 px), and mixed German text in Arial 10 (or
-# DejaVu Sans, which LibreOffice uses without Arial) runs at 1.3-1.4 characters per unit;
-# rows are sized for 1.2 so that they rather get a little air than cut a line off.
-CHARS_PER_WIDTH = 1.2
-
-
-def wrapped_lines(text: str, chars: int) -> int:
-    """How many lines `text` takes when wrapped at word boundaries into lines of `chars`."""
-    lines = 0
-    for paragraph in text.split("\n"):
-        if len(paragraph) <= chars:
-            lines += 1
-            continue
-        used, count = 0, 1
-        for word in paragraph.split(" "):
-            size = len(word)
-            if used and used + 1 + size <= chars:
-                used += 1 + size
-                continue
-            if used:
-                count += 1
-            while size > chars:  # a word longer than the line is broken
-                count += 1
-                size -= chars
-            used = size
-        lines += count
-    return lines
-
-
-def row_height(cells, line: float = LINE_HEIGHT, pad: float = 3.0) -> float | None:
-    """The height (points) a row needs for its wrapped texts; None when one line will do.
-    `cells` are (value, column width, density): density below 1 for bold or bigger text."""
-    lines = 1
-    for value, width, density in cells:
-        if isinstance(value, str) and value:
-            chars = max(int(width * CHARS_PER_WIDTH * density) - 1, 1)
-            if len(value) > chars or "\n" in value:
-                lines = max(lines, wrapped_lines(value, chars))
-    return lines * line + pad if lines > 1 else None
-
-
-def _fit(headers: list[str], columns: list[list], minimum: list[float], maximum: list[float]) -> list[float]:
-    """Column widths that fit the longest line of each column, within [minimum, maximum]."""
-    widths = []
-    for i, header in enumerate(headers):
-        longest = max((len(word) for word in header.split()), default=0) + 2
-        for value in columns[i] if i < len(columns) else ():
-            if isinstance(value, (date, datetime)):
-                longest = max(longest, 12)
-            elif value is not None:
-                longest = max(longest, max(len(line) for line in str(value).split("\n")) + 2)
-            if longest >= maximum[i]:
-                break
-        widths.append(max(minimum[i], min(maximum[i], longest)))
-    return widths
-
-
-def _set_widths(ws, widths: list[float]) -> None:
-    for i, width in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-
-
-def _hf(text: str) -> str:
-    """Text for a page header or footer: `&` starts a code there, so it is doubled."""
-    return text.replace("&", "&&")
-
-
-def _print_setup(ws, content: ExportContent, title_rows: str | None, fit_height: bool = False) -> None:
-    """A4 landscape, fit to the page width, header rows on every page, a footer with the
-    organisation, the "Stand" and "page X of Y"."""
-    lang = content.lang
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = 9  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 1 if fit_height else 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.75
-    ws.page_margins.header = ws.page_margins.footer = 0.3
-    ws.print_options.horizontalCentered = True
-    if title_rows:
-        ws.print_title_rows = title_rows
-    ws.oddHeader.left.text = _hf(tr("export.header", lang))
-    ws.oddHeader.right.text = "&A"
-    ws.oddFooter.left.text = _hf(content.organisation or "")
-    ws.oddFooter.center.text = _hf(tr("export.footer.stand", lang, date=format_date(content.stand, lang)))
-    ws.oddFooter.right.text = tr("export.footer.page", lang)  # contains &P and &N
-    for part in (ws.oddHeader.left, ws.oddHeader.right, ws.oddFooter.left, ws.oddFooter.center, ws.oddFooter.right):
-        part.size = 8
-        part.font = FONT
-
-
-class _Rows:
-    """Appends rows to a write-only sheet, setting each row's height before it is written."""
-
-    def __init__(self, ws):
-        self.ws = ws
-        self.count = 0
-
-    def add(self, cells: list, height: float | None = None) -> int:
-        self.count += 1
-        if height:
-            self.ws.row_dimensions[self.count].height = height
-        self.ws.append(cells)
-        return self.count
-
 
 # -- the sheets ------------------------------------------------------------------------
 
@@ -261,11 +45,11 @@ def _cover(wb: Workbook, content: ExportContent) -> None:
     lang = content.lang
     ws = wb.create_sheet(tr("export.sheet.cover", lang))
     st = Styles(ws, lang)
-    _set_widths(ws, COVER_WIDTHS)
-    _print_setup(ws, content, None, fit_height=True)
+    set_widths(ws, COVER_WIDTHS)
+    print_setup(ws, content, None, fit_height=True)
     ws.sheet_view.showGridLines = False
     c = content.cover
-    rows = _Rows(ws)
+    rows = RowWriter(ws)
     rows.add([st.cell(ws, c.title, "title")], 26)
     rows.add([st.cell(ws, c.subtitle, "subtitle_line")], 18)
     rows.add([])
@@ -319,12 +103,12 @@ def _summary(wb: Workbook, content: ExportContent) -> None:
                tr("export.col.required_total", lang), tr("export.col.required_done", lang),
                tr("export.col.recommended_total", lang), tr("export.col.coverage", lang)]
     titles = [r.title for r in content.summary]
-    widths = _fit(headers, [titles + [tr("status.total", lang)], [r.art32 for r in content.summary]],
+    widths = fit_widths(headers, [titles + [tr("status.total", lang)], [r.art32 for r in content.summary]],
                   [24, 10] + [11] * 11, [52, 14] + [14] * 11)
-    _set_widths(ws, widths)
+    set_widths(ws, widths)
     ws.freeze_panes = "B2"
-    _print_setup(ws, content, "1:1", fit_height=True)
-    rows = _Rows(ws)
+    print_setup(ws, content, "1:1", fit_height=True)
+    rows = RowWriter(ws)
     rows.add([st.cell(ws, h, "header") for h in headers],
              row_height([(h, w, 0.9) for h, w in zip(headers, widths)], pad=6))
 
@@ -392,17 +176,17 @@ def _annex(wb: Workbook, content: ExportContent) -> None:
     if since:  # the page keeps its width: implementation and evidence give the new column room
         headers.append(tr("export.col.changed_since", lang, date=format_date(content.changes.since, lang)))
         columns.append([r.changed for r in measures])
-        widths = _fit(headers, columns, [8, 36, 10, 12, 60, 38, 18], [10, 36, 16, 22, 60, 38, 30])
+        widths = fit_widths(headers, columns, [8, 36, 10, 12, 60, 38, 18], [10, 36, 16, 22, 60, 38, 30])
     else:
-        widths = _fit(headers, columns, [8, 40, 10, 12, 70, 44], [10, 40, 16, 22, 70, 44])
+        widths = fit_widths(headers, columns, [8, 40, 10, 12, 70, 44], [10, 40, 16, 22, 70, 44])
     n_columns = len(headers)
-    _set_widths(ws, widths)
+    set_widths(ws, widths)
     total = sum(widths)
     header_row = 5
     ws.freeze_panes = f"A{header_row + 1}"
-    _print_setup(ws, content, f"{header_row}:{header_row}")
+    print_setup(ws, content, f"{header_row}:{header_row}")
     last = get_column_letter(n_columns)
-    rows = _Rows(ws)
+    rows = RowWriter(ws)
 
     def merged(text: str, style: str, line: float = LINE_HEIGHT, pad: float = 3, density: float = 1.0,
                minimum: float | None = None):
@@ -454,15 +238,15 @@ def _changes(wb: Workbook, content: ExportContent) -> None:
     headers = [tr("export.col.id", lang), tr("export.changes.col.subject", lang), tr("export.changes.col.change", lang),
                tr("export.changes.col.old", lang), tr("export.changes.col.new", lang)]
     items = changes.rows
-    widths = _fit(headers, [[r.measure_id for r in items], [r.title for r in items], [r.kind_label for r in items],
+    widths = fit_widths(headers, [[r.measure_id for r in items], [r.title for r in items], [r.kind_label for r in items],
                             [r.old for r in items], [r.new for r in items]],
                   [8, 30, 16, 40, 40], [10, 40, 26, 60, 60])
-    _set_widths(ws, widths)
+    set_widths(ws, widths)
     total = sum(widths)
     last = get_column_letter(len(headers))
     ws.freeze_panes = f"A{CHANGES_HEADER_ROW + 1}"
-    _print_setup(ws, content, f"{CHANGES_HEADER_ROW}:{CHANGES_HEADER_ROW}" if items else None)
-    rows = _Rows(ws)
+    print_setup(ws, content, f"{CHANGES_HEADER_ROW}:{CHANGES_HEADER_ROW}" if items else None)
+    rows = RowWriter(ws)
 
     def merged(text: str, style: str, height: float | None = None) -> None:
         row = rows.count + 1
@@ -497,13 +281,13 @@ def _changes(wb: Workbook, content: ExportContent) -> None:
 def _table(wb: Workbook, content: ExportContent, title: str, headers: list[str], widths: list[float],
            freeze: str):
     ws = wb.create_sheet(title)
-    _set_widths(ws, widths)
+    set_widths(ws, widths)
     ws.freeze_panes = freeze
-    _print_setup(ws, content, "1:1")
+    print_setup(ws, content, "1:1")
     return ws
 
 
-def _header_row(rows: _Rows, st: Styles, headers: list[str], widths: list[float]) -> None:
+def _header_row(rows: RowWriter, st: Styles, headers: list[str], widths: list[float]) -> None:
     ws = rows.ws
     rows.add([st.cell(ws, h, "header") for h in headers],
              row_height([(h, w, 0.9) for h, w in zip(headers, widths)], pad=6) or LINE_HEIGHT + 8)
@@ -518,14 +302,14 @@ def _actions(wb: Workbook, content: ExportContent) -> None:
     items = content.actions
     overdue_label = tr("export.overdue", lang)
     states = [f"{r.state_label} · {overdue_label}" if r.overdue else r.state_label for r in items]
-    widths = _fit(headers, [[r.measure_id for r in items], [r.title for r in items], [r.category for r in items],
+    widths = fit_widths(headers, [[r.measure_id for r in items], [r.title for r in items], [r.category for r in items],
                             [r.required_label for r in items], [r.status_label for r in items],
                             [r.risk_label for r in items], [r.description for r in items],
                             [r.action for r in items], [r.owner for r in items], [], states],
                   [8, 28, 14, 11, 11, 9, 30, 30, 14, 11, 11], [10, 36, 22, 13, 16, 10, 44, 44, 22, 12, 22])
     ws = _table(wb, content, tr("export.sheet.actions", lang), headers, widths, "C2")
     st = Styles(ws, lang)
-    rows = _Rows(ws)
+    rows = RowWriter(ws)
     _header_row(rows, st, headers, widths)
     for r, state in zip(items, states):
         base = "alert" if r.overdue else "cell"
@@ -549,12 +333,12 @@ def _evidence(wb: Workbook, content: ExportContent) -> None:
                tr("export.col.reference", lang), tr("export.col.description", lang), tr("export.col.date", lang),
                tr("export.col.valid_until", lang), tr("export.col.sha256", lang), tr("export.col.remark", lang)]
     items = content.evidence
-    widths = _fit(headers, [[r.measure_id for r in items], [r.title for r in items], [r.kind_label for r in items],
+    widths = fit_widths(headers, [[r.measure_id for r in items], [r.title for r in items], [r.kind_label for r in items],
                             [r.ref for r in items], [r.description for r in items], [], [], [], []],
                   [8, 26, 12, 26, 30, 11, 11, 35, 11], [10, 36, 18, 46, 40, 12, 12, 35, 14])
     ws = _table(wb, content, tr("export.sheet.evidence", lang), headers, widths, "C2")
     st = Styles(ws, lang)
-    rows = _Rows(ws)
+    rows = RowWriter(ws)
     _header_row(rows, st, headers, widths)
     expired = tr("export.expired", lang)
     for r in items:
@@ -600,7 +384,7 @@ def _review(wb: Workbook, content: ExportContent) -> None:
     if items:
         validation.add(f"{state_col}{review_layout.FIRST_DATA_ROW}:{state_col}{last_row}")
         ws.data_validations.append(validation)
-    rows = _Rows(ws)
+    rows = RowWriter(ws)
     _header_row(rows, st, headers, widths)
     col = review_layout.COLUMN
     for r in items:
