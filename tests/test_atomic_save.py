@@ -79,3 +79,14 @@ def test_permissions_of_the_file_are_kept(new_file):
     loaded = load_assessment(new_file)
     save_assessment(new_file, loaded.assessment)
     assert new_file.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_new_file_gets_the_usual_permissions(tmp_path):
+    """Not the temporary file's private 0600: a new assessment is shared like any file."""
+    import os
+
+    mask = os.umask(0)  # read the process's umask
+    os.umask(mask)
+    target = tmp_path / "new.tom.yaml"
+    atomic_write(target, b"x", backup=False)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask

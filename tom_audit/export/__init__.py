@@ -13,7 +13,6 @@ when an xlsx is actually written. The pieces:
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from tom_audit.export.content import ExportContent, ExportOptions, build
@@ -54,22 +53,8 @@ def export(loaded: Loaded, out: Path | str, *, fmt: str = "xlsx", lang: str = "d
     change list (`content.build`)."""
     out = Path(out)
     content = build(loaded, lang, options, since)
-    existed = out.exists()
     atomic_write(out, render(content, fmt), backup=False)
-    if not existed:  # the temporary file was private (0600); a new export is as any new file
-        _default_mode(out)
     return content
-
-
-def _default_mode(path: Path) -> None:
-    if os.name != "posix":
-        return
-    mask = os.umask(0)
-    os.umask(mask)
-    try:
-        os.chmod(path, 0o666 & ~mask)
-    except OSError:
-        pass
 
 
 __all__ = ["FORMATS", "ExportContent", "ExportOptions", "build", "export", "format_for", "render"]

@@ -12,6 +12,16 @@ import tempfile
 from pathlib import Path
 
 
+def _read_umask() -> int:
+    # Read once: setting and restoring it on every save would race with threads saving.
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_NEW_FILE_MODE = 0o666 & ~_read_umask()  # what open() would give a new file
+
+
 def _fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -42,7 +52,7 @@ def _keep_backup(path: Path) -> None:
 def atomic_write(path: Path | str, data: bytes, *, backup: bool = True) -> None:
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    mode = None
+    mode = _NEW_FILE_MODE  # mkstemp makes the temporary file private (0600)
     if path.exists():
         mode = path.stat().st_mode & 0o777
         if backup:
@@ -53,8 +63,7 @@ def atomic_write(path: Path | str, data: bytes, *, backup: bool = True) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp_name, mode)
+        os.chmod(tmp_name, mode)
         os.replace(tmp_name, path)
     except BaseException:
         try:
