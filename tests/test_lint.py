@@ -13,8 +13,9 @@ import pytest
 
 from tom_audit.i18n import de, en, has
 from tom_audit.logic import lint as lint_module
+from tom_audit.logic.dates import add_months
 from tom_audit.logic.lint import (
-    ERROR, INFO, RULES, WARNING, Finding, add_months, by_category, by_measure, counts, fails, general, lint,
+    ERROR, INFO, RULES, WARNING, Finding, by_category, by_measure, counts, fails, general, lint,
     vague_phrases,
 )
 from tom_audit.logic.review import approve

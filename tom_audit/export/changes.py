@@ -18,7 +18,7 @@ from tom_audit.export.content import evidence_line, question_value, stand_of
 from tom_audit.export.text import format_date
 from tom_audit.i18n import current_language, tr
 from tom_audit.logic.diff import AssessmentDiff, FieldChange, MeasureDiff, diff, summarise
-from tom_audit.logic.lint import parse_date
+from tom_audit.logic.dates import parse_date
 from tom_audit.model.assessment import Evidence, Gap
 from tom_audit.model.catalogue import Catalogue, Measure
 from tom_audit.problems import WARNING, InputError, Problem, display_path

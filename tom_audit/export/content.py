@@ -19,10 +19,10 @@ from tom_audit.export import review_layout
 from tom_audit.export.text import format_date, format_number
 from tom_audit.i18n import tr
 from tom_audit.logic.applicability import effective_of
-from tom_audit.logic.lint import OPEN_GAP_STATES, add_months, parse_date
+from tom_audit.logic.dates import add_months, parse_date
 from tom_audit.logic.progress import Counts, progress
 from tom_audit.logic.review import approval_state, review_counts
-from tom_audit.model.assessment import RISKS, STATUSES, Answer, Assessment, Evidence
+from tom_audit.model.assessment import OPEN_GAP_STATES, RISKS, STATUSES, Answer, Assessment, Evidence
 from tom_audit.model.catalogue import Catalogue, Category, Measure, Question
 from tom_audit.store.assessment_store import Loaded
 

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from tom_audit.logic.dates import is_date
 from tom_audit.model.assessment import (
     GAP_STATES, RISKS, STATUSES, Answer, Assessment, Change, Evidence, Gap,
 )
 from tom_audit.model.catalogue import Catalogue, Measure, Question
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class AnswerError(Exception):
@@ -59,16 +59,6 @@ def find_measure(catalogue: Catalogue, measure_id: str) -> Measure:
         raise AnswerError("answer.unknown_measure", id=measure_id, suggestion=close[0] if close else ids[0],
                           catalogue=catalogue.id)
     return measure
-
-
-def is_date(value: str) -> bool:
-    if not _DATE.match(value):
-        return False
-    try:
-        datetime.strptime(value, "%Y-%m-%d")
-    except ValueError:
-        return False
-    return True
 
 
 def coerce_question_value(question: Question, value: Any) -> float | int | str:

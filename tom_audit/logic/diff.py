@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tom_audit.i18n import tr
-from tom_audit.model.assessment import Answer, Assessment, Evidence, Gap, Review
+from tom_audit.model.assessment import OPEN_GAP_STATES, Answer, Assessment, Evidence, Gap, Review
 from tom_audit.model.catalogue import Catalogue
 
-OPEN_GAP_STATES = ("open", "in_progress")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ pass their own, and `evidence_base=None` leaves the file checks out.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -21,8 +20,9 @@ from typing import Any
 
 from tom_audit.i18n import current_language, has, tr
 from tom_audit.logic.applicability import applies, effective
+from tom_audit.logic.dates import add_months, parse_date
 from tom_audit.logic.review import changed_since_approval
-from tom_audit.model.assessment import Answer, Assessment, Evidence
+from tom_audit.model.assessment import OPEN_GAP_STATES, Answer, Assessment, Evidence
 from tom_audit.model.catalogue import Catalogue, Measure, Text
 
 ERROR = "error"
@@ -32,7 +32,6 @@ SEVERITIES = (ERROR, WARNING, INFO)  # worst first
 
 CLAIMED = ("implemented", "partial")  # statuses that put a measure into the annex as done
 NOT_DONE = ("partial", "planned", "not_implemented")
-OPEN_GAP_STATES = ("open", "in_progress")
 # The sections real annexes most often miss: nothing implemented there is an error.
 KEY_CATEGORIES = ("crypto", "recovery", "review")
 
@@ -134,20 +133,6 @@ def file_sha(path: Path) -> str | None:
 
 
 # -- helpers ---------------------------------------------------------------------------------
-
-
-def parse_date(text: str) -> date | None:
-    """An ISO date (or the date part of an ISO timestamp); None when empty or invalid."""
-    try:
-        return date.fromisoformat(text[:10]) if text else None
-    except ValueError:
-        return None
-
-
-def add_months(day: date, months: int) -> date:
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _both(key: str, **params: Any) -> Text:

@@ -15,6 +15,7 @@ FORMAT_VERSION = 1
 STATUSES = ("implemented", "partial", "planned", "not_implemented", "not_applicable")
 RISKS = ("low", "medium", "high", "critical")
 GAP_STATES = ("open", "in_progress", "done", "risk_accepted")
+OPEN_GAP_STATES = ("open", "in_progress")  # a gap still to be closed
 REVIEW_STATES = ("open", "accepted", "rejected", "question")
 EVIDENCE_KINDS = ("policy", "config", "screenshot", "log", "report", "certificate", "contract",
                   "record", "interview", "other")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import getpass
 import hashlib
 import threading
 from dataclasses import dataclass
@@ -67,13 +66,6 @@ class ExternalChange(Exception):
     """The file on disk is not what we last read or wrote: someone else changed it."""
 
 
-def user_name() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in this environment (containers): record none
-        return ""
-
-
 def snapshot(assessment: Assessment) -> Assessment:
     """A copy that a save thread can serialise while the UI goes on changing the original.
 
@@ -98,7 +90,7 @@ class Session:
         self.catalogue: Catalogue = loaded.catalogue
         self.warnings: list[Problem] = list(loaded.warnings)
         self.changes: CatalogueChanges | None = None
-        self.by = user_name() if by is None else by
+        self.by = answers.current_user() if by is None else by
         self.reviewer = self.by if reviewer is None else reviewer  # recorded with review states
         # (measure id or APPROVAL, what it was before): what ctrl+z puts back
         self.undo_stack: list[tuple[str, Answer | Approval | None]] = []
