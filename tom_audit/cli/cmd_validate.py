@@ -9,7 +9,7 @@ from tom_audit.i18n import tr
 from tom_audit.problems import InputError, display_path
 from tom_audit.store.assessment_store import load_assessment
 from tom_audit.store.catalogue_store import load_catalogue_file
-from tom_audit.store.documents import parse_document
+from tom_audit.store.documents import kind_of
 
 NAME = "validate"
 ORDER = 40
@@ -23,7 +23,7 @@ def register(commands) -> None:
 
 def validate_one(path: Path) -> str:
     """A one-line summary of a valid file; raises InputError with every problem otherwise."""
-    kind = parse_document(path).kind
+    kind = kind_of(path)
     if kind == "catalogue":
         catalogue = load_catalogue_file(path)
         return tr("validate.catalogue_ok", file=display_path(path), id=catalogue.id, version=catalogue.version,

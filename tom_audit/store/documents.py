@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,19 @@ def parse_document(path: Path | str, expected: str | None = None, file: TextFile
     if expected and kind != expected:
         raise InputError([Problem(file.shown, f"format.{kind}_not_{expected}", {}, **index.position(("format",)))])
     return Document(file=file, data=data, index=index, kind=kind)
+
+
+_FORMAT_LINE = re.compile(r'^format:[ \t]*["\']?(tom-audit/[a-z]+)["\']?[ \t]*(?:#.*)?$', re.MULTILINE)
+
+
+def kind_of(path: Path | str) -> str:
+    """"catalogue" or "assessment", from the top-level `format:` line without parsing the
+    whole file; a file without one is parsed, for a message that says what is wrong."""
+    file = read_text_file(path)
+    match = _FORMAT_LINE.search(file.text)
+    if match and match.group(1) in FORMATS:
+        return FORMATS[match.group(1)]
+    return parse_document(path, file=file).kind
 
 
 def check_schema(document: Document) -> None:
