@@ -94,10 +94,6 @@ class AnnexRow:
     automatic: bool = False  # N/A decided by the scoping answers, reason from the catalogue
     changed: str = ""  # with --since: what changed since then, in one line
 
-    @property
-    def is_heading(self) -> bool:
-        return self.role == "heading"
-
 
 @dataclass(frozen=True)
 class ActionRow:

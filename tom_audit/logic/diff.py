@@ -44,12 +44,6 @@ def _gap_dict(gap: Gap | None) -> dict[str, Any] | None:
             "due": gap.due, "state": gap.state}
 
 
-def _review_dict(review: Review | None) -> dict[str, Any] | None:
-    if review is None:
-        return None
-    return {"state": review.state, "reviewer": review.reviewer, "date": review.date, "comment": review.comment}
-
-
 @dataclass
 class MeasureDiff:
     measure_id: str

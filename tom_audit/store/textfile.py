@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,7 +57,3 @@ def read_text_file(path: Path | str) -> TextFile:
         byte = f"0x{raw[exc.start]:02X}"
         raise InputError([Problem(shown, "file.not_utf8", {"byte": byte}, line=line, col=col)]) from None
     return TextFile(path=path, shown=shown, raw=raw, text=text)
-
-
-def is_readable_file(path: Path) -> bool:
-    return path.is_file() and os.access(path, os.R_OK)

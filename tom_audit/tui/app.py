@@ -203,10 +203,6 @@ class TomAuditApp(App[int]):
         generation, data = session.prepare_save()
         self._lint(session, generation, data)
 
-    @property
-    def lint_pending(self) -> bool:
-        return self._lint_timer is not None
-
     @work(thread=True, group="lint", exit_on_error=False)
     def _lint(self, session: Session, generation: int, data) -> None:
         # evidence files are read (hashed) here, off the UI thread

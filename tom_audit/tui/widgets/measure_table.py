@@ -118,10 +118,6 @@ class MeasureTable(DataTable):
         for column, cell in zip(("mark", "id", "title", "need"), self._cells(measure)):
             self.update_cell(measure.id, column, cell)
 
-    def update_all(self) -> None:
-        for measure in self._measures:
-            self.update_measure(measure)
-
     def update_markers(self) -> None:
         """New findings: rewrite the marker cells that changed (cheap on 2,000 rows)."""
         for measure in self._measures:
