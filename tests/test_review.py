@@ -349,3 +349,19 @@ def test_libreoffice_round_trip(cli, new_file, tmp_path, catalogue):
     a = load_assessment(new_file).assessment
     assert (a.measures[m[0]].review.state, a.measures[m[0]].review.comment) == ("rejected", "Needs the restore report.")
     assert a.measures[m[1]].review.state == "accepted"
+
+
+def test_reviewing_replaces_the_answer_and_leaves_the_old_one_as_it_was(new_file):
+    """A save thread may be writing the previous Answer object while the DPO reviews:
+    the core stores a new one instead of changing it."""
+    from tom_audit.logic.answers import Edit, record
+    from tom_audit.logic.review import set_review
+
+    loaded = load_assessment(new_file)
+    record(loaded.assessment, loaded.catalogue, "ENT-02", Edit(status="implemented", note="VdS-Anlage"))
+    before = loaded.assessment.measures["ENT-02"]
+    set_review(loaded.assessment, "ENT-02", "rejected", reviewer="DSB", comment="Nachweis fehlt",
+               catalogue=loaded.catalogue)
+    after = loaded.assessment.measures["ENT-02"]
+    assert after is not before and before.review is None
+    assert (after.review.state, after.note) == ("rejected", "VdS-Anlage")

@@ -13,10 +13,11 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
-from tom_audit.logic.answers import AnswerError, find_measure, is_date, now_iso
+from tom_audit.logic.answers import AnswerError, find_measure, now_iso
+from tom_audit.logic.dates import is_date
 from tom_audit.model.assessment import REVIEW_STATES, Answer, Approval, Assessment, Review
 from tom_audit.model.catalogue import Catalogue, Measure
 from tom_audit.problems import InputError, Problem
@@ -43,12 +44,13 @@ def set_review(assessment: Assessment, measure_id: str, state: str, *, reviewer:
     day_text = day.isoformat() if isinstance(day, date) else (day or date.today().isoformat())
     if not is_date(day_text):
         raise AnswerError("answer.bad_date", field="review.date", value=day_text)
-    answer = assessment.measures.setdefault(measure_id, Answer())
-    old = answer.review
-    answer.review = Review(state=state, reviewer=reviewer, date=day_text, comment=comment,
-                           extra=dict(old.extra) if old else {})
+    # a new Answer, never a change in place: a save thread may be writing the old one
+    answer = assessment.measures.get(measure_id) or Answer()
+    new_review = Review(state=state, reviewer=reviewer, date=day_text, comment=comment,
+                        extra=dict(answer.review.extra) if answer.review else {})
+    assessment.measures[measure_id] = replace(answer, review=new_review)
     assessment.updated = now_iso()
-    return answer.review
+    return new_review
 
 
 def review_counts(catalogue: Catalogue, assessment: Assessment) -> dict[str, int]:
@@ -251,7 +253,7 @@ def plan_review_import(assessment: Assessment, catalogue: Catalogue, rows: Itera
 def apply_review_import(assessment: Assessment, plan: ReviewImport) -> None:
     """Apply a checked plan: all of it. The caller saves once."""
     for change in plan.changes:
-        answer = assessment.measures.setdefault(change.measure_id, Answer())
-        answer.review = copy.deepcopy(change.new)
+        answer = assessment.measures.get(change.measure_id) or Answer()
+        assessment.measures[change.measure_id] = replace(answer, review=copy.deepcopy(change.new))
     if plan.changes:
         assessment.updated = now_iso()

@@ -69,8 +69,8 @@ class ExternalChange(Exception):
 def snapshot(assessment: Assessment) -> Assessment:
     """A copy that a save thread can serialise while the UI goes on changing the original.
 
-    Cheap: `record` never changes an Answer in place (it stores a new one), so copying the
-    containers is enough."""
+    Cheap: the core never changes an Answer in place (`record` and `set_review` store a
+    new one), so copying the containers is enough."""
     return dataclasses.replace(
         assessment,
         catalogue=copy.copy(assessment.catalogue),
@@ -255,17 +255,8 @@ class Session:
         """The DPO's review of one measure, through `logic.review.set_review` (raises
         AnswerError, and then nothing changed); undone like any other change."""
         previous = copy.deepcopy(self.assessment.measures.get(measure_id))
-        if previous is not None:
-            # set_review changes the answer in place: give it a copy of its own, so a save
-            # thread's snapshot keeps the one it took (see `snapshot`)
-            self.assessment.measures[measure_id] = copy.copy(self.assessment.measures[measure_id])
-        try:
-            result = review.set_review(self.assessment, measure_id, state, reviewer=self.reviewer,
-                                       comment=comment, catalogue=self.catalogue)
-        except Exception:
-            if previous is not None:
-                self.assessment.measures[measure_id] = previous
-            raise
+        result = review.set_review(self.assessment, measure_id, state, reviewer=self.reviewer,
+                                   comment=comment, catalogue=self.catalogue)
         self.undo_stack.append((measure_id, previous))
         self.generation += 1
         return result
