@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tom_audit.model.assessment import Assessment
 from tom_audit.model.catalogue import Catalogue
@@ -42,7 +42,7 @@ def adopt(assessment: Assessment, catalogue: Catalogue, source: str) -> Catalogu
     for measure_id in changes.reworded if changes else ():
         answer = assessment.measures.get(measure_id)
         if answer is not None and answer.status:
-            answer.to_confirm = True
+            assessment.measures[measure_id] = replace(answer, to_confirm=True)  # never in place
     assessment.catalogue.id = catalogue.id
     assessment.catalogue.version = catalogue.version
     assessment.catalogue.sha256 = catalogue.sha256
