@@ -58,3 +58,14 @@ def test_every_key_used_in_the_core_exists():
         used |= {f"problem.{k}" for k in re.findall(r'Problem\([^,]+,\s*"([a-z0-9_.]+)"', text)}
     de = table("de")
     assert sorted(k for k in used if k not in de) == []
+
+
+def test_no_string_key_is_defined_by_two_areas():
+    from tom_audit.i18n import de, en
+
+    for package in (de, en):
+        seen: dict[str, str] = {}
+        for area, strings in package.AREAS.items():
+            for key in strings:
+                assert key not in seen, f"{key} in {seen.get(key)} and {area}"
+                seen[key] = area

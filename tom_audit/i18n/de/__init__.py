@@ -1,11 +1,12 @@
 """Deutsche Texte, one module per area; every key exists in the other language too."""
 
-from tom_audit.i18n.de import core
+import importlib
+import pkgutil
 
-STRINGS: dict[str, str] = {**core.STRINGS}
-from tom_audit.i18n.de import lint as _lint  # noqa: E402  (lint, diff, review)
-STRINGS.update(_lint.STRINGS)
-from tom_audit.i18n.de import export as _export  # noqa: E402  (export)
-STRINGS.update(_export.STRINGS)
-from tom_audit.i18n.de import tui as _tui  # noqa: E402  (the UI, tom-audit open)
-STRINGS.update(_tui.STRINGS)
+# Every module of this package is an area (core, lint, export, tui, ...): a new area is a new
+# file, and no key may be defined by two areas (a test checks it).
+AREAS: dict[str, dict[str, str]] = {
+    info.name: importlib.import_module(f"{__name__}.{info.name}").STRINGS
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name)
+}
+STRINGS: dict[str, str] = {key: text for area in AREAS.values() for key, text in area.items()}
