@@ -1,13 +1,19 @@
-"""tom-audit approve FILE --by NAME: the DPO's sign-off, with a version and today's date."""
+"""tom-audit approve FILE --by NAME: the DPO's sign-off, with a version and today's date.
+
+Approval is a checklist (`tom_audit.logic.approval.blockers`): while anything is open the
+command lists every open item and refuses (exit 2, file unchanged); `--force` approves
+anyway and records that it was forced and what was open.
+"""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from tom_audit.cli.common import add_lang
-from tom_audit.cli.output import EXIT_OK, report
+from tom_audit.cli.output import EXIT_BAD_INPUT, EXIT_OK, report
 from tom_audit.i18n import tr
-from tom_audit.logic.review import approve
+from tom_audit.logic.approval import ApprovalRefused, approve
 from tom_audit.problems import display_path
 from tom_audit.store.assessment_store import load_assessment, save_assessment
 
@@ -29,8 +35,23 @@ def run(args) -> int:
     loaded = load_assessment(args.file)
     report(loaded.warnings)
     loaded.adopt_catalogue()  # the approval names the catalogue it was given against
-    approval = approve(loaded.assessment, loaded.catalogue, by=args.by, version=args.version, force=args.force)
+    shown = display_path(args.file)
+    try:
+        approval = approve(loaded.assessment, loaded.catalogue, by=args.by, version=args.version, force=args.force,
+                           evidence_base=args.file.resolve().parent)
+    except ApprovalRefused as refused:
+        print(f"{shown}: {tr('severity.error')}: {tr('approval.cli.refused', count=len(refused.blockers))}",
+              file=sys.stderr)
+        for blocker in refused.blockers:
+            print(f"  - {blocker.reason()}", file=sys.stderr)
+        print(tr("approval.cli.refused_hint"), file=sys.stderr)
+        return EXIT_BAD_INPUT
     save_assessment(args.file, loaded.assessment)
-    print(tr("review.approve.done", file=display_path(args.file), version=approval.version, date=approval.date,
-             by=approval.by))
+    print(tr("review.approve.done", file=shown, version=approval.version, date=approval.date, by=approval.by))
+    if approval.forced:
+        print(tr("approval.cli.forced", count=len(approval.open_items)))
+        for text in approval.open_items:
+            from tom_audit.logic.approval import record_text
+
+            print(f"  - {record_text(text)}")
     return EXIT_OK

@@ -23,15 +23,52 @@ from tom_audit.model.catalogue import Catalogue, Measure
 from tom_audit.problems import InputError, Problem
 
 OBJECTIONS = ("rejected", "question")  # review states that need an answer from IT staff
+CHANGED = "changed"  # derived, never stored: the answer changed after the verdict was given
+SHOWN_STATES = (*REVIEW_STATES, CHANGED)  # what a UI or export shows per measure
 _VERSION = re.compile(r"^(\d+)\.(\d+)$")
 
 
 # -- review states ---------------------------------------------------------------------------
 
 
+def answer_fingerprint(answer: Answer | None) -> str:
+    """A short fingerprint (16 hex digits of a SHA-256) of what a reviewer judges in an answer:
+    status, note, the typed answers, the evidence's identities (a file's SHA-256, else its
+    path; a link's URL) and the gap. Who changed it last, the owner and the review itself are
+    left out, so recording a verdict does not change the fingerprint it recorded."""
+    answer = answer or Answer()
+    evidence = sorted(
+        ("url", item.ref) if item.is_url else ("file", item.sha256 or item.ref) for item in answer.evidence
+    )
+    gap = answer.gap
+    data = {
+        "status": answer.status or "",
+        "note": answer.note.strip(),
+        "answers": {str(k): v for k, v in answer.answers.items()},
+        "evidence": evidence,
+        "gap": [gap.description.strip(), gap.risk, gap.action.strip(), gap.owner.strip(), gap.due, gap.state]
+        if gap else None,
+    }
+    blob = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def changed_since_review(answer: Answer | None) -> bool:
+    """True when a verdict (accepted, rejected, question) was given and the answer is no
+    longer the one it judged. A verdict without a fingerprint (written by hand or by an
+    older tom-audit) cannot be tied to any answer, so it counts as changed too."""
+    review = answer.review if answer else None
+    if review is None or review.state == "open":
+        return False
+    return review.fingerprint != answer_fingerprint(answer)
+
+
 def review_state(answer: Answer | None) -> str:
-    """The review state of an answer; "open" when nobody has reviewed it yet."""
-    return answer.review.state if answer and answer.review else "open"
+    """The review state of an answer as shown: "open" when nobody has reviewed it yet,
+    "changed" when the answer changed since the verdict, else the verdict."""
+    if not answer or not answer.review:
+        return "open"
+    return CHANGED if changed_since_review(answer) else answer.review.state
 
 
 def set_review(assessment: Assessment, measure_id: str, state: str, *, reviewer: str, comment: str = "",
@@ -46,7 +83,10 @@ def set_review(assessment: Assessment, measure_id: str, state: str, *, reviewer:
         raise AnswerError("answer.bad_date", field="review.date", value=day_text)
     # a new Answer, never a change in place: a save thread may be writing the old one
     answer = assessment.measures.get(measure_id) or Answer()
-    new_review = Review(state=state, reviewer=reviewer, date=day_text, comment=comment,
+    if not reviewer.strip():
+        raise AnswerError("review.needs_reviewer")
+    new_review = Review(state=state, reviewer=reviewer.strip(), date=day_text, comment=comment,
+                        fingerprint=answer_fingerprint(answer),
                         extra=dict(answer.review.extra) if answer.review else {})
     assessment.measures[measure_id] = replace(answer, review=new_review)
     assessment.updated = now_iso()
@@ -54,8 +94,8 @@ def set_review(assessment: Assessment, measure_id: str, state: str, *, reviewer:
 
 
 def review_counts(catalogue: Catalogue, assessment: Assessment) -> dict[str, int]:
-    """How many of the catalogue's measures are in each review state."""
-    counts = dict.fromkeys(REVIEW_STATES, 0)
+    """How many of the catalogue's measures are in each shown review state (`SHOWN_STATES`)."""
+    counts = dict.fromkeys(SHOWN_STATES, 0)
     for measure in catalogue.measures:
         counts[review_state(assessment.measures.get(measure.id))] += 1
     return counts
@@ -102,7 +142,8 @@ def changed_since_approval(assessment: Assessment) -> bool:
 
 
 def approval_state(assessment: Assessment) -> str:
-    """"none" (never approved), "approved" (unchanged since) or "changed" (changed since)."""
+    """"none" (never approved), "approved" (unchanged since) or "changed" (changed since).
+    Exports use `tom_audit.logic.approval.approval_state`, which says all of it."""
     if assessment.approval is None:
         return "none"
     return "changed" if changed_since_approval(assessment) else "approved"
@@ -121,29 +162,11 @@ def next_version(previous: str | None) -> str:
     return f"{parsed[0]}.{parsed[1] + 1}"
 
 
-def approve(assessment: Assessment, catalogue: Catalogue, *, by: str, version: str | None = None,
-            day: date | None = None, force: bool = False) -> Approval:
-    """Record the DPO's approval. Refused (AnswerError, nothing changed) without a name, with
-    a version that is malformed or not newer than the last one, or, unless `force`, while
-    measures are still rejected or have an open question."""
-    if not by.strip():
-        raise AnswerError("review.approve_needs_name")
-    previous = assessment.approval.version if assessment.approval else None
-    if version is None:
-        version = next_version(previous)
-    parsed = parse_version(version)
-    if parsed is None:
-        raise AnswerError("review.bad_version", value=version)
-    version = f"{parsed[0]}.{parsed[1]}"
-    if previous and parse_version(previous) and parsed <= parse_version(previous):
-        raise AnswerError("review.version_not_newer", value=version, previous=previous)
-    pending = objections(catalogue, assessment)
-    if pending and not force:
-        raise AnswerError("review.open_objections", count=len(pending), ids=", ".join(pending))
-    extra = dict(assessment.approval.extra) if assessment.approval else {}
-    assessment.approval = Approval(version=version, by=by.strip(), date=(day or date.today()).isoformat(),
-                                   sha256=content_hash(assessment), extra=extra)
-    return assessment.approval
+def approve(*args, **kwargs) -> Approval:
+    """The approval with its checklist: see `tom_audit.logic.approval.approve`."""
+    from tom_audit.logic.approval import approve as checked_approve  # approval builds on this module
+
+    return checked_approve(*args, **kwargs)
 
 
 # -- reading a review back from a workbook ----------------------------------------------------
