@@ -27,7 +27,7 @@ sys.path.insert(0, str(HERE.parent))
 from tom_audit.logic.answers import Edit, record  # noqa: E402
 from tom_audit.logic.applicability import applies  # noqa: E402
 from tom_audit.logic.progress import progress  # noqa: E402
-from tom_audit.logic.review import content_hash  # noqa: E402
+from tom_audit.logic.review import answer_fingerprint, content_hash  # noqa: E402
 from tom_audit.model.assessment import Approval, Evidence, Gap, Organisation, Review, Scope  # noqa: E402
 from tom_audit.model.catalogue import Measure  # noqa: E402
 from tom_audit.store.assessment_store import load_assessment, new_assessment, render  # noqa: E402
@@ -704,7 +704,8 @@ def build():
     for measure_id, (state, comment) in REVIEWS.items():
         answer = assessment.measures.get(measure_id)
         if answer is not None:
-            answer.review = Review(state=state, reviewer=REVIEWER, date=REVIEW_DATE, comment=comment)
+            answer.review = Review(state=state, reviewer=REVIEWER, date=REVIEW_DATE, comment=comment,
+                                   fingerprint=answer_fingerprint(answer))
     assessment.updated = UPDATED
     if guessed:
         print(f"make_example: {len(guessed)} measures got a generic answer; write real ones in ANSWERS: "

@@ -190,10 +190,10 @@ def test_review_rows_one_per_measure_with_stable_keys(example, content):
 
 def test_review_layout_contract():
     letters = [c.letter for c in layout.REVIEW_COLUMNS]
-    assert letters == list("ABCDEFGHIJKL")
+    assert letters == list("ABCDEFGHIJKLM")
     assert [c.id for c in layout.REVIEW_COLUMNS] == [
         "key", "measure_id", "category", "title", "required", "status", "note", "evidence_count",
-        "review_state", "reviewer", "review_date", "comment"]
+        "review_state", "reviewer", "review_date", "comment", "fingerprint"]
     assert layout.SHEET_TITLES == {"de": "Prüfung", "en": "Review"}
     assert layout.state_from_label("Rückfrage") == "question" and layout.state_from_label(" Accepted ") == "accepted"
     assert layout.state_from_label("vielleicht") is None and layout.state_from_label("") is None

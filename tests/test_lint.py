@@ -472,7 +472,7 @@ def test_assessment_not_reviewed_within_its_interval(small):
 def test_approval_counts_as_review(small):
     a = clean(small)
     a.created = "2024-01-01"
-    approve(a, small, by="DSB", day=date(2026, 2, 1))
+    approve(a, small, by="DSB", day=date(2026, 2, 1), force=True)
     assert "TOM013" not in rules(run(small, a))
     assert "TOM013" in rules(run(small, a, today=date(2027, 2, 2)))
 
@@ -511,7 +511,7 @@ def test_unanswered_measures(small):
 
 def test_changed_since_approval(small):
     a = clean(small)
-    approve(a, small, by="DSB", day=date(2026, 6, 1))
+    approve(a, small, by="DSB", day=date(2026, 6, 1), force=True)
     assert "TOM019" not in rules(run(small, a))
     a.measures["CRY-01"].review = Review(state="accepted", reviewer="DSB", date="2026-06-02")  # reviewing is no change
     assert "TOM019" not in rules(run(small, a))

@@ -15,7 +15,7 @@ from tom_audit.cli.main import main
 from tom_audit.i18n import tr
 from tom_audit.logic.answers import AnswerError, Edit, record
 from tom_audit.logic.review import (
-    approval_state, approve, changed_since_approval, content_hash, next_version, objections, review_counts,
+    answer_fingerprint, approval_state, approve, changed_since_approval, content_hash, next_version, objections, review_counts,
     review_order, set_review,
 )
 from tom_audit.store.assessment_store import load_assessment, save_assessment
@@ -128,8 +128,10 @@ def test_cli_approve(cli, new_file):
 # -- import-review: workbooks built by the layout contract -------------------------------------------------
 
 
-def review_workbook(path: Path, assessment_id: str, rows: list[tuple], *, lang: str = "de", extra_rows=()):
-    """A review sheet as the exporter lays it out: hidden key in A, header in row 1.
+def review_workbook(path: Path, assessment_id: str, rows: list[tuple], *, lang: str = "de", extra_rows=(),
+                    answers=None):
+    """A review sheet as the exporter lays it out: hidden key in A, header in row 1, the hidden
+    answer fingerprint in M (of `answers[measure id]`, else of an unanswered measure).
     `rows`: (measure id, state cell, reviewer, date cell, comment)."""
     wb = openpyxl.Workbook()
     wb.active.title = "Deckblatt"
@@ -138,7 +140,8 @@ def review_workbook(path: Path, assessment_id: str, rows: list[tuple], *, lang: 
     for measure_id, state, reviewer, day, comment in rows:
         values = {"key": layout.review_key(assessment_id, measure_id), "measure_id": measure_id,
                   "title": f"Titel {measure_id}", "status": "Umgesetzt", "review_state": state,
-                  "reviewer": reviewer, "review_date": day, "comment": comment}
+                  "reviewer": reviewer, "review_date": day, "comment": comment,
+                  "fingerprint": answer_fingerprint((answers or {}).get(measure_id))}
         ws.append([values.get(column.id) for column in layout.REVIEW_COLUMNS])
     for row in extra_rows:
         ws.append(row)

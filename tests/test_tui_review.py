@@ -466,7 +466,7 @@ def test_session_review_approve_and_undo(new_file):
         session.approve(DPO)  # refused by the core while objections are open
     assert session.assessment.approval is None and len(session.undo_stack) == 1
     session.set_review("ENT-01", "accepted")
-    approval = session.approve(DPO)
+    approval = session.approve(DPO, force=True)  # the rest of the checklist is still open
     assert (approval.version, approval.by) == ("1.0", DPO) and session.approval_state() == "approved"
     assert session.undo() == ":approval" and session.assessment.approval is None
     assert session.undo() == "ENT-01" and session.review_state("ENT-01") == "rejected"

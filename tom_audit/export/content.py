@@ -21,7 +21,8 @@ from tom_audit.i18n import tr
 from tom_audit.logic.applicability import effective_of
 from tom_audit.logic.dates import add_months, parse_date
 from tom_audit.logic.progress import Counts, progress
-from tom_audit.logic.review import approval_state, review_counts
+from tom_audit.logic.review import answer_fingerprint, approval_state, review_counts
+from tom_audit.logic.review import review_state as shown_review_state
 from tom_audit.model.assessment import OPEN_GAP_STATES, RISKS, STATUSES, Answer, Assessment, Evidence
 from tom_audit.model.catalogue import Catalogue, Category, Measure, Question
 from tom_audit.store.assessment_store import Loaded
@@ -146,6 +147,7 @@ class ReviewRow:
     reviewer: str
     review_date: date | None
     comment: str
+    fingerprint: str = ""  # logic.review.answer_fingerprint of the answer shown in this row
 
 
 @dataclass
@@ -359,7 +361,7 @@ def review_rows(catalogue: Catalogue, assessment: Assessment, lang: str) -> list
             reason = state.reason(lang) if state.reason else tr("export.annex.na_scoping", lang)
             note = tr("export.review.automatic", lang, reason=reason)
         review = answer.review
-        review_state = review.state if review else "open"
+        review_state = shown_review_state(answer)
         rows.append(ReviewRow(
             key=review_layout.review_key(assessment.id, measure.id), measure_id=measure.id,
             category=categories.get(measure.category, measure.category), title=measure.title(lang),
@@ -368,7 +370,7 @@ def review_rows(catalogue: Catalogue, assessment: Assessment, lang: str) -> list
             evidence_count=len(answer.evidence), review_state=review_state,
             review_state_label=review_layout.state_label(review_state, lang),
             reviewer=review.reviewer if review else "", review_date=parse_date(review.date) if review else None,
-            comment=review.comment if review else "",
+            comment=review.comment if review else "", fingerprint=answer_fingerprint(answer),
         ))
     return rows
 

@@ -372,9 +372,10 @@ def _review(wb: Workbook, content: ExportContent) -> None:
     widths = [c.width for c in columns]
     ws = _table(wb, content, review_layout.sheet_title(lang), headers, widths, "C2")
     ws.column_dimensions[review_layout.KEY_COLUMN.letter].hidden = True
+    ws.column_dimensions[review_layout.FINGERPRINT_COLUMN.letter].hidden = True
     st = Styles(ws, lang)
     last_row = len(items) + review_layout.FIRST_DATA_ROW - 1
-    labels = review_layout.REVIEW_STATE_LABELS[lang]
+    labels = review_layout.VERDICT_LABELS[lang]
     state_col = review_layout.COLUMN["review_state"].letter
     validation = DataValidation(type="list", formula1='"' + ",".join(labels.values()) + '"', allow_blank=True,
                                 showErrorMessage=True, errorTitle=tr("export.review.invalid_title", lang),
@@ -398,8 +399,9 @@ def _review(wb: Workbook, content: ExportContent) -> None:
             st.cell(ws, r.note, "cell"), st.cell(ws, r.evidence_count, "cell_int"),
             st.cell(ws, r.review_state_label, "dpo"), st.cell(ws, r.reviewer, "dpo"),
             st.cell(ws, r.review_date, "dpo_date"), st.cell(ws, r.comment, "dpo"),
+            st.cell(ws, r.fingerprint, "hidden"),
         ], height)
-    ws.auto_filter.ref = f"B1:{columns[-1].letter}{max(last_row, 1)}"
+    ws.auto_filter.ref = f"B1:{review_layout.COLUMN['comment'].letter}{max(last_row, 1)}"
 
 
 def _properties(wb: Workbook, content: ExportContent) -> None:

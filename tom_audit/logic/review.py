@@ -183,9 +183,12 @@ class ReviewRow:
     date: str = ""  # ISO date, or the cell's text when it is not a date
     comment: str = ""
     other: bool = False  # the row has text in some other column (e.g. a row typed in by hand)
+    shown_id: str = ""  # the measure id in the visible id column
+    fingerprint: str = ""  # answer_fingerprint of the answer as exported ("" when the cell is empty)
 
     def is_blank(self) -> bool:
-        return not (self.key or self.state or self.reviewer or self.date or self.comment or self.other)
+        return not (self.key or self.state or self.reviewer or self.date or self.comment or self.other
+                    or self.shown_id or self.fingerprint)
 
 
 @dataclass(frozen=True)
@@ -196,26 +199,41 @@ class ReviewChange:
     new: Review
 
 
+@dataclass(frozen=True)
+class StaleRow:
+    """A row whose answer changed after the workbook was exported: its verdict judged
+    another text."""
+
+    measure_id: str
+    row: int
+
+
 @dataclass
 class ReviewImport:
-    """What an import would do: every change, how many rows were unchanged, and the measures
+    """What an import would do: every change, how many rows were unchanged, the measures
     the workbook has no row for (rows deleted, or a catalogue newer than the export; their
-    review is left as it is)."""
+    review is left as it is) and, with `skip_stale`, the stale rows left out."""
 
     changes: list[ReviewChange] = field(default_factory=list)
     unchanged: int = 0
     missing: list[str] = field(default_factory=list)
+    stale: list[StaleRow] = field(default_factory=list)
 
 
 def plan_review_import(assessment: Assessment, catalogue: Catalogue, rows: Iterable[ReviewRow], *,
-                       shown: str, state_of, today: date, by: str = "") -> ReviewImport:
+                       shown: str, state_of, today: date, by: str = "", skip_stale: bool = False) -> ReviewImport:
     """Check every row and work out the changes, without applying any. Raises InputError
     naming every bad row: a workbook of another assessment, rows without or with unknown
-    or repeated keys, unknown review states, invalid dates. Rows are matched by their key,
-    so their order does not matter.
+    or repeated keys, a key whose measure is not the one the row shows, unknown review
+    states, invalid dates, a change without a reviewer (neither in the row nor `by`), and a
+    change to a measure whose answer changed since the export (its fingerprint differs:
+    the verdict judged another text) unless `skip_stale`, which leaves such rows out and
+    lists them in `ReviewImport.stale`. Rows are matched by their key, so their order does
+    not matter.
 
-    `state_of(text)` turns a state cell into a state id (None when unknown); an empty cell
-    is "open". `by` is the reviewer recorded for changed rows that name none.
+    `state_of(text)` turns a state cell into a state id, or "changed" for the exporter's
+    "changed since review" label (no new verdict), None when unknown; an empty cell is
+    "open". `by` is the reviewer recorded for changed rows that name none; never guessed.
     """
     problems: list[Problem] = []
     rows = [row for row in rows if not row.is_blank()]
@@ -250,6 +268,9 @@ def plan_review_import(assessment: Assessment, catalogue: Catalogue, rows: Itera
             problem("duplicate", row=row.row, first=seen[measure_id], id=measure_id)
             continue
         seen[measure_id] = row.row
+        if row.shown_id != measure_id:
+            problem("key_mismatch", row=row.row, key=measure_id, shown=row.shown_id or "-")
+            continue
         state = state_of(row.state) if row.state else "open"
         if state is None:
             problem("bad_state", row=row.row, value=row.state, id=measure_id)
@@ -260,12 +281,27 @@ def plan_review_import(assessment: Assessment, catalogue: Catalogue, rows: Itera
         answer = assessment.measures.get(measure_id)
         old = answer.review if answer else None
         before = old or Review()
-        if (state, row.reviewer, row.comment) == (before.state, before.reviewer, before.comment) and (
+        if state == CHANGED:  # the exporter's mark, left as it was: no new verdict
+            plan.unchanged += 1
+            continue
+        bound = not changed_since_review(answer)
+        if bound and (state, row.reviewer, row.comment) == (before.state, before.reviewer, before.comment) and (
                 not row.date or row.date == before.date):
             plan.unchanged += 1
             continue
-        new = Review(state=state, reviewer=row.reviewer or by, date=row.date or today.isoformat(),
-                     comment=row.comment, extra=dict(old.extra) if old else {})
+        current = answer_fingerprint(answer)
+        if row.fingerprint != current:
+            if skip_stale:
+                plan.stale.append(StaleRow(measure_id, row.row))
+            else:
+                problem("stale", row=row.row, id=measure_id)
+            continue
+        reviewer = row.reviewer or by.strip()
+        if not reviewer:
+            problem("no_reviewer", row=row.row, id=measure_id)
+            continue
+        new = Review(state=state, reviewer=reviewer, date=row.date or today.isoformat(),
+                     comment=row.comment, fingerprint=current, extra=dict(old.extra) if old else {})
         plan.changes.append(ReviewChange(measure_id, row.row, old, new))
     if problems:
         raise InputError(problems)

@@ -261,11 +261,13 @@ class Session:
         self.generation += 1
         return result
 
-    def approve(self, by: str, version: str | None = None) -> Approval:
-        """The DPO's sign-off through `logic.review.approve`; refused with AnswerError (open
-        objections, no name, an older version) and then nothing changed."""
+    def approve(self, by: str, version: str | None = None, *, force: bool = False) -> Approval:
+        """The DPO's sign-off through `logic.approval.approve`; refused with AnswerError (no
+        name, an older version) or `ApprovalRefused` (the checklist's open items; `force`
+        approves anyway and records them), and then nothing changed."""
         previous = self.assessment.approval
-        approval = review.approve(self.assessment, self.catalogue, by=by, version=version)
+        approval = review.approve(self.assessment, self.catalogue, by=by, version=version, force=force,
+                                  evidence_base=self.path.resolve().parent)
         self.undo_stack.append((APPROVAL, previous))
         self.generation += 1
         return approval

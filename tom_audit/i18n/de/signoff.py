@@ -1,6 +1,21 @@
 """Sign-off: the approval checklist, approval labels, review fingerprints, N/A suggestions."""
 
 STRINGS = {
+    "export.review_state.changed": "seit Prüfung geändert",
+    "review.state.changed": "seit Prüfung geändert",
+    "export.review.col.fingerprint": "Prüfsumme der Antwort",
+    "review.import.skip_stale": "Zeilen, deren Antwort sich seit dem Export geändert hat, überspringen (und auflisten) statt den Import abzulehnen",
+    "review.import.skipped": "{count} Zeilen übersprungen, weil sich die Antwort seit dem Export geändert hat (bitte neu exportieren und erneut prüfen):",
+    "review.import.skipped_row": "  - {id} (Zeile {row})",
+    "problem.review.import.stale": "Zeile {row} ({id}): Die Antwort wurde seit dem Export der Arbeitsmappe geändert; die Prüfung galt einem anderen Text.",
+    "problem.review.import.stale.hint": "Exportieren Sie neu und prüfen Sie die geänderte Antwort, oder lesen Sie mit --skip-stale nur die übrigen Zeilen ein. Es wurde nichts geändert.",
+    "problem.review.import.key_mismatch": "Zeile {row}: Der Schlüssel in der ausgeblendeten Spalte A gehört zu {key}, die Zeile zeigt aber {shown}.",
+    "problem.review.import.key_mismatch.hint": "Zeilen wurden wohl verschoben oder überschrieben; exportieren Sie neu. Es wurde nichts geändert.",
+    "problem.review.import.no_reviewer": "Zeile {row} ({id}): Die Prüfung nennt keine prüfende Person.",
+    "problem.review.import.no_reviewer.hint": "Tragen Sie den Namen in die Spalte „Prüfer/in“ ein oder geben Sie --by NAME an. Es wurde nichts geändert.",
+    "problem.review.import.no_fingerprint": "Dem Prüfblatt fehlt die ausgeblendete Spalte „Prüfsumme der Antwort“: Es stammt von einer älteren tom-audit-Version.",
+    "problem.review.import.no_fingerprint.hint": "Exportieren Sie die Arbeitsmappe neu und übertragen Sie die Prüfung; ohne Prüfsumme lässt sich nicht sagen, welche Antwort geprüft wurde. Es wurde nichts geändert.",
+    "review.needs_reviewer": "Eine Prüfung braucht den Namen der prüfenden Person (--by NAME).",
     "approval.cli.refused": "Nicht freigegeben: {count} offene Punkte der Freigabe-Checkliste.",
     "approval.cli.refused_hint": "Die Datei bleibt unverändert. Klären Sie die Punkte (`tom-audit lint DATEI`, `tom-audit review DATEI --by NAME`) oder geben Sie mit --force trotzdem frei; das wird mit den offenen Punkten vermerkt und auf dem Deckblatt gezeigt.",
     "approval.cli.forced": "Erzwungen: vermerkt mit {count} offenen Punkten, die Deckblatt und Anlage zeigen:",

@@ -1,6 +1,21 @@
 """Sign-off: the approval checklist, approval labels, review fingerprints, N/A suggestions."""
 
 STRINGS = {
+    "export.review_state.changed": "changed since review",
+    "review.state.changed": "changed since review",
+    "export.review.col.fingerprint": "Answer fingerprint",
+    "review.import.skip_stale": "skip (and list) rows whose answer changed since the export instead of refusing the import",
+    "review.import.skipped": "{count} rows skipped because their answer changed since the export (export again and review them anew):",
+    "review.import.skipped_row": "  - {id} (row {row})",
+    "problem.review.import.stale": "Row {row} ({id}): the answer changed since the workbook was exported; the verdict judged another text.",
+    "problem.review.import.stale.hint": "Export again and review the changed answer, or import only the other rows with --skip-stale. Nothing was changed.",
+    "problem.review.import.key_mismatch": "Row {row}: the key in hidden column A belongs to {key}, but the row shows {shown}.",
+    "problem.review.import.key_mismatch.hint": "Rows were probably moved or overwritten; export again. Nothing was changed.",
+    "problem.review.import.no_reviewer": "Row {row} ({id}): the verdict names no reviewer.",
+    "problem.review.import.no_reviewer.hint": "Enter the name in the \"Reviewer\" column or give --by NAME. Nothing was changed.",
+    "problem.review.import.no_fingerprint": "The review sheet lacks the hidden column \"Answer fingerprint\": it comes from an older tom-audit.",
+    "problem.review.import.no_fingerprint.hint": "Export the workbook again and carry the review over; without the fingerprint nobody can tell which answer was reviewed. Nothing was changed.",
+    "review.needs_reviewer": "A review needs the reviewer's name (--by NAME).",
     "approval.cli.refused": "Not approved: {count} open items on the approval checklist.",
     "approval.cli.refused_hint": "The file is unchanged. Settle the items (`tom-audit lint FILE`, `tom-audit review FILE --by NAME`) or approve anyway with --force; that is recorded with the open items and shown on the cover.",
     "approval.cli.forced": "Forced: recorded with {count} open items, shown on the cover and in the annex:",
