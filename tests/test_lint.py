@@ -145,6 +145,8 @@ def clean(small):
         "REC-02": Answer(status="not_implemented", note="Nicht erforderlich bei Schutzbedarf normal."),
         "REV-01": Answer(status="not_implemented", note="Abgeschafft 2024; ersetzt durch REV-02."),
         "REV-02": done(),
+        # ruled out by the scoping answers; the catalogue's suggested reason, confirmed (TOM023)
+        "ENT-02": Answer(status="not_applicable", note="Kein eigener Serverraum; Hosting nur in der Cloud."),
     }
     return a
 
@@ -342,8 +344,8 @@ def test_not_applicable_without_reason(small):
 def test_automatic_not_applicable_has_its_reason(small):
     a = clean(small)
     a.scoping["own_premises"] = False
-    del a.measures["ENT-01"]  # automatic N/A by scoping
-    assert rules(run(small, a)) == set()
+    del a.measures["ENT-01"]  # automatic N/A by scoping: the catalogue's suggestion, not yet confirmed
+    assert rules(run(small, a)) == {"TOM023"}
     a.measures["ENT-01"] = Answer(status="not_applicable")  # said by hand, but scoping gives the reason
     assert "TOM007" not in rules(run(small, a))
 

@@ -1,6 +1,19 @@
 """Sign-off: the approval checklist, approval labels, review fingerprints, N/A suggestions."""
 
 STRINGS = {
+    "lint.title.TOM021": "Seit der Prüfung geändert",
+    "lint.title.TOM022": "N/A-Begründung stützt sich auf nicht Umgesetztes",
+    "lint.title.TOM023": "N/A-Vorschläge des Katalogs unbestätigt",
+    "lint.changed_since_review": "Die Antwort wurde geändert, nachdem {reviewer} sie am {date} geprüft hat (damals: {state}); die Prüfung gilt nicht mehr.",
+    "lint.changed_since_review.hint": "Lassen Sie die geänderte Antwort erneut prüfen (`tom-audit review DATEI --by NAME` oder Blatt „Prüfung“ einer neu exportierten Arbeitsmappe).",
+    "lint.changed_since_review.hint.ui": "Lassen Sie die geänderte Antwort im Prüfmodus erneut prüfen.",
+    "lint.na_reason_unsupported": "Die Begründung für „nicht anwendbar“ verweist auf {ids}, das nicht umgesetzt ist; die Exporte drucken sie deshalb nicht.",
+    "lint.na_reason_unsupported.hint": "Setzen Sie {ids} um (und tragen Sie es ein) oder schreiben Sie eine Begründung, die ohne diese Maßnahme trägt.",
+    "lint.na_suggestion_unsupported": "Der Begründungsvorschlag des Katalogs verweist auf {ids}, das nicht umgesetzt ist; so kann er nicht bestätigt werden.",
+    "lint.na_suggestion_unsupported.hint": "Schreiben Sie eine eigene Begründung oder setzen Sie {ids} um.",
+    "lint.na_suggestion_unconfirmed": "{count} automatische „nicht anwendbar“-Begründungen sind Vorschläge des Katalogs und noch nicht bestätigt ({ids}); die Anlage führt diese Maßnahmen als offen.",
+    "lint.na_suggestion_unconfirmed.hint": "Bestätigen oder ändern Sie die Begründungen (`tom-audit confirm-na DATEI --all` oder einzeln mit ID).",
+    "lint.na_suggestion_unconfirmed.hint.ui": "Bestätigen oder ändern Sie die Begründungen in der Detailansicht (Taste c bestätigt).",
     "export.review_state.changed": "seit Prüfung geändert",
     "review.state.changed": "seit Prüfung geändert",
     "export.review.col.fingerprint": "Prüfsumme der Antwort",
