@@ -27,6 +27,7 @@ sys.path.insert(0, str(HERE.parent))
 from tom_audit.logic.answers import Edit, record  # noqa: E402
 from tom_audit.logic.applicability import applies  # noqa: E402
 from tom_audit.logic.progress import progress  # noqa: E402
+from tom_audit.logic import na_reasons  # noqa: E402
 from tom_audit.logic.review import answer_fingerprint, content_hash  # noqa: E402
 from tom_audit.model.assessment import Approval, Evidence, Gap, Organisation, Review, Scope  # noqa: E402
 from tom_audit.model.catalogue import Measure  # noqa: E402
@@ -701,6 +702,12 @@ def build():
         if measure_id in catalogue.measure_by_id and measure_id in ANSWERS:
             index = next(i for i, m in enumerate(measures) if m.id == measure_id)
             put(catalogue.measure_by_id[measure_id], ANSWERS[measure_id], _stamp(index, len(measures)))
+    # the catalogue's "not applicable" suggestions, read and confirmed by the ISB on setup
+    for index, measure in enumerate(measures):
+        reason = na_reasons.suggestion(catalogue, assessment, measure)
+        if reason is not None and not measure.deprecated_reason and not na_reasons.unsupported(
+                reason(assessment.language), catalogue, assessment, measure.id):
+            na_reasons.confirm(assessment, catalogue, measure.id, by=AUTHOR, at=_stamp(index, len(measures)))
     for measure_id, (state, comment) in REVIEWS.items():
         answer = assessment.measures.get(measure_id)
         if answer is not None:

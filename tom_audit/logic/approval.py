@@ -202,3 +202,44 @@ def approval_state(loaded: Any) -> ApprovalState:
     return ApprovalState(approved=not changed, version=approval.version, date=approval.date, by=approval.by,
                          forced=approval.forced, open_items=tuple(approval.open_items),
                          changed_since_approval=changed)
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """What an export leaves out or cannot vouch for: lint errors, applicable measures not
+    answered (deprecated practices do not count), and answered measures without a standing
+    "accepted" verdict (open, rejected, questioned or changed since review)."""
+
+    lint_errors: int = 0
+    unanswered: int = 0
+    open_reviews: int = 0
+
+    @property
+    def complete(self) -> bool:
+        return not (self.lint_errors or self.unanswered or self.open_reviews)
+
+    def line(self, lang: str | None = None) -> str:
+        """One line for the export's output and the cover; "" when there is nothing to say."""
+        if self.complete:
+            return ""
+        parts = [tr(f"completeness.{name}", lang, count=count)
+                 for name, count in (("lint_errors", self.lint_errors), ("unanswered", self.unanswered),
+                                     ("open_reviews", self.open_reviews)) if count]
+        return tr("completeness.line", lang, parts=", ".join(parts))
+
+
+def completeness(catalogue: Catalogue, assessment: Assessment, *, today: date | None = None,
+                 evidence_base: Path | None = None) -> Completeness:
+    """Count what `Completeness` describes. `evidence_base` as for `blockers`."""
+    from tom_audit.logic import lint
+
+    findings = lint.lint(catalogue, assessment, today=today or date.today(), evidence_base=evidence_base)
+    unanswered = open_reviews = 0
+    for measure in catalogue.measures:
+        state = effective_of(assessment, measure)
+        if state.status is None:
+            unanswered += not measure.deprecated_reason
+        elif not state.automatic and review_state(assessment.measures.get(measure.id)) != "accepted":
+            open_reviews += 1
+    return Completeness(lint_errors=sum(f.severity == lint.ERROR for f in findings), unanswered=unanswered,
+                        open_reviews=open_reviews)

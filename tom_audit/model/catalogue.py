@@ -99,6 +99,10 @@ class Measure:
     fingerprint: str = ""  # short hash of the wording; tells a reworded measure
 
     def required_at(self, protection_need: str) -> bool:
+        """Required at this protection need; never for a deprecated practice (not doing it
+        is the good answer, so it is neither required nor recommended)."""
+        if self.deprecated_reason:
+            return False
         return LEVELS.index(self.level) <= LEVELS.index(protection_need)
 
 

@@ -1,6 +1,17 @@
 """Sign-off: the approval checklist, approval labels, review fingerprints, N/A suggestions."""
 
 STRINGS = {
+    "completeness.line": "Unvollständig: {parts}.",
+    "completeness.lint_errors": "{count} Fehler laut Prüfung (lint)",
+    "completeness.unanswered": "{count} anwendbare Maßnahmen unbeantwortet",
+    "completeness.open_reviews": "{count} Antworten nicht (oder nicht mehr) vom DSB akzeptiert",
+    "completeness.complete": "vollständig: keine Fehler, alles beantwortet und geprüft",
+    "export.cover.completeness": "Vollständigkeit",
+    "export.cover.forced_items": "Bei der Freigabe offen (erzwungen)",
+    "export.annex.na_unconfirmed": "offen: „nicht anwendbar“ nur vom Katalog vorgeschlagen, nicht bestätigt",
+    "export.annex.na_unsupported": "offen: Begründung für „nicht anwendbar“ stützt sich auf nicht umgesetzte {ids}",
+    "export.deprecated": "überholt",
+    "export.cli.incomplete": "{file}: Warnung: {line}",
     "lint.title.TOM021": "Seit der Prüfung geändert",
     "lint.title.TOM022": "N/A-Begründung stützt sich auf nicht Umgesetztes",
     "lint.title.TOM023": "N/A-Vorschläge des Katalogs unbestätigt",
@@ -44,6 +55,6 @@ STRINGS = {
     "approval.label.approved": "Version {version}, freigegeben am {date} von {by}",
     "approval.label.forced": "Version {version}, freigegeben am {date} von {by} (trotz offener Punkte erzwungen)",
     "approval.label.draft": "Entwurf (nicht freigegeben)",
-    "approval.label.draft_changed": "Entwurf: seit der Freigabe von Version {version} am {date} durch {by} geändert",
+    "approval.label.draft_changed": "Entwurf: geändert seit der Freigabe von Version {version} am {date}",
     "approval.draft_mark": "ENTWURF",
 }

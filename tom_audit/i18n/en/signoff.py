@@ -1,6 +1,17 @@
 """Sign-off: the approval checklist, approval labels, review fingerprints, N/A suggestions."""
 
 STRINGS = {
+    "completeness.line": "Incomplete: {parts}.",
+    "completeness.lint_errors": "{count} lint errors",
+    "completeness.unanswered": "{count} applicable measures unanswered",
+    "completeness.open_reviews": "{count} answers not (or no longer) accepted by the DPO",
+    "completeness.complete": "complete: no errors, everything answered and reviewed",
+    "export.cover.completeness": "Completeness",
+    "export.cover.forced_items": "Open at approval (forced)",
+    "export.annex.na_unconfirmed": "open: \"not applicable\" only suggested by the catalogue, not confirmed",
+    "export.annex.na_unsupported": "open: the \"not applicable\" reason relies on {ids}, not implemented",
+    "export.deprecated": "deprecated",
+    "export.cli.incomplete": "{file}: warning: {line}",
     "lint.title.TOM021": "Changed since review",
     "lint.title.TOM022": "N/A reason relies on a measure not implemented",
     "lint.title.TOM023": "Catalogue's N/A suggestions unconfirmed",
@@ -44,6 +55,6 @@ STRINGS = {
     "approval.label.approved": "Version {version}, approved on {date} by {by}",
     "approval.label.forced": "Version {version}, approved on {date} by {by} (forced despite open items)",
     "approval.label.draft": "Draft (not approved)",
-    "approval.label.draft_changed": "Draft: changed since version {version} was approved on {date} by {by}",
+    "approval.label.draft_changed": "Draft: changed since version {version} was approved on {date}",
     "approval.draft_mark": "DRAFT",
 }
