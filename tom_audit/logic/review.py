@@ -269,7 +269,7 @@ def plan_review_import(assessment: Assessment, catalogue: Catalogue, rows: Itera
             continue
         seen[measure_id] = row.row
         if row.shown_id != measure_id:
-            problem("key_mismatch", row=row.row, key=measure_id, shown=row.shown_id or "-")
+            problem("key_mismatch", row=row.row, measure=measure_id, shown=row.shown_id or "-")
             continue
         state = state_of(row.state) if row.state else "open"
         if state is None:

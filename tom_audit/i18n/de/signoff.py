@@ -1,6 +1,16 @@
 """Sign-off: the approval checklist, approval labels, review fingerprints, N/A suggestions."""
 
 STRINGS = {
+    "confirm_na.unsupported": "{id}: Der Vorschlag stützt sich auf nicht umgesetzte {ids} und wird so nicht bestätigt. Schreiben Sie mit --reason eine eigene Begründung; es wurde nichts geändert.",
+    "confirm_na.help": "Vorgeschlagene Begründungen für „nicht anwendbar“ aus dem Katalog bestätigen (oder mit --reason eigene schreiben)",
+    "confirm_na.all": "alle Vorschläge bestätigen, außer denen, die sich auf nicht umgesetzte Maßnahmen stützen",
+    "confirm_na.reason": "eigene Begründung statt des Vorschlags",
+    "confirm_na.usage": "Geben Sie Maßnahmen-IDs oder --all an (nicht beides).",
+    "confirm_na.empty_reason": "--reason braucht einen Text; eine leere Begründung sagt nichts.",
+    "confirm_na.no_suggestion": "{id} ist nicht automatisch „nicht anwendbar“; es gibt keinen Vorschlag zu bestätigen. Schreiben Sie mit --reason eine eigene Begründung oder erfassen Sie die Antwort mit `tom-audit set`.",
+    "confirm_na.left": "{id}: nicht bestätigt, der Vorschlag stützt sich auf nicht umgesetzte {ids}; schreiben Sie mit `tom-audit confirm-na DATEI {id} --reason TEXT` eine eigene Begründung.",
+    "confirm_na.done": "{file}: {count} Begründungen bestätigt ({ids}).",
+    "confirm_na.nothing": "{file}: nichts zu bestätigen; die Datei wurde nicht geschrieben.",
     "completeness.line": "Unvollständig: {parts}.",
     "completeness.lint_errors": "{count} Fehler laut Prüfung (lint)",
     "completeness.unanswered": "{count} anwendbare Maßnahmen unbeantwortet",
@@ -33,7 +43,7 @@ STRINGS = {
     "review.import.skipped_row": "  - {id} (Zeile {row})",
     "problem.review.import.stale": "Zeile {row} ({id}): Die Antwort wurde seit dem Export der Arbeitsmappe geändert; die Prüfung galt einem anderen Text.",
     "problem.review.import.stale.hint": "Exportieren Sie neu und prüfen Sie die geänderte Antwort, oder lesen Sie mit --skip-stale nur die übrigen Zeilen ein. Es wurde nichts geändert.",
-    "problem.review.import.key_mismatch": "Zeile {row}: Der Schlüssel in der ausgeblendeten Spalte A gehört zu {key}, die Zeile zeigt aber {shown}.",
+    "problem.review.import.key_mismatch": "Zeile {row}: Der Schlüssel in der ausgeblendeten Spalte A gehört zu {measure}, die Zeile zeigt aber {shown}.",
     "problem.review.import.key_mismatch.hint": "Zeilen wurden wohl verschoben oder überschrieben; exportieren Sie neu. Es wurde nichts geändert.",
     "problem.review.import.no_reviewer": "Zeile {row} ({id}): Die Prüfung nennt keine prüfende Person.",
     "problem.review.import.no_reviewer.hint": "Tragen Sie den Namen in die Spalte „Prüfer/in“ ein oder geben Sie --by NAME an. Es wurde nichts geändert.",

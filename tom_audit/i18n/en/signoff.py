@@ -1,6 +1,16 @@
 """Sign-off: the approval checklist, approval labels, review fingerprints, N/A suggestions."""
 
 STRINGS = {
+    "confirm_na.unsupported": "{id}: the suggestion relies on {ids}, not implemented, so it is not confirmed. Write a reason of your own with --reason; nothing was changed.",
+    "confirm_na.help": "Confirm the catalogue's suggested \"not applicable\" reasons (or write your own with --reason)",
+    "confirm_na.all": "confirm every suggestion, except those relying on measures that are not implemented",
+    "confirm_na.reason": "a reason of your own instead of the suggestion",
+    "confirm_na.usage": "Give measure ids or --all (not both).",
+    "confirm_na.empty_reason": "--reason needs a text; an empty reason says nothing.",
+    "confirm_na.no_suggestion": "{id} is not automatically \"not applicable\"; there is no suggestion to confirm. Write a reason of your own with --reason or record the answer with `tom-audit set`.",
+    "confirm_na.left": "{id}: not confirmed, the suggestion relies on {ids}, not implemented; write a reason of your own with `tom-audit confirm-na FILE {id} --reason TEXT`.",
+    "confirm_na.done": "{file}: {count} reasons confirmed ({ids}).",
+    "confirm_na.nothing": "{file}: nothing to confirm; the file was not written.",
     "completeness.line": "Incomplete: {parts}.",
     "completeness.lint_errors": "{count} lint errors",
     "completeness.unanswered": "{count} applicable measures unanswered",
@@ -33,7 +43,7 @@ STRINGS = {
     "review.import.skipped_row": "  - {id} (row {row})",
     "problem.review.import.stale": "Row {row} ({id}): the answer changed since the workbook was exported; the verdict judged another text.",
     "problem.review.import.stale.hint": "Export again and review the changed answer, or import only the other rows with --skip-stale. Nothing was changed.",
-    "problem.review.import.key_mismatch": "Row {row}: the key in hidden column A belongs to {key}, but the row shows {shown}.",
+    "problem.review.import.key_mismatch": "Row {row}: the key in hidden column A belongs to {measure}, but the row shows {shown}.",
     "problem.review.import.key_mismatch.hint": "Rows were probably moved or overwritten; export again. Nothing was changed.",
     "problem.review.import.no_reviewer": "Row {row} ({id}): the verdict names no reviewer.",
     "problem.review.import.no_reviewer.hint": "Enter the name in the \"Reviewer\" column or give --by NAME. Nothing was changed.",
