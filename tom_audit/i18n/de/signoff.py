@@ -1,6 +1,7 @@
 """Sign-off: the approval checklist, approval labels, review fingerprints, N/A suggestions."""
 
 STRINGS = {
+    "tui.need.deprecated_short": "überholt",
     "tui.review.was": "(die Antwort wurde nach der Prüfung geändert; damals: {state})",
     "tui.detail.deprecated_first": "Überholte Praxis: weder Pflicht noch empfohlen; „nicht umgesetzt“ ist hier die gute Antwort.",
     "tui.detail.replaced_by": "Stattdessen: {id} {title}",

@@ -1,6 +1,7 @@
 """Sign-off: the approval checklist, approval labels, review fingerprints, N/A suggestions."""
 
 STRINGS = {
+    "tui.need.deprecated_short": "outdated",
     "tui.review.was": "(the answer changed after the review; then: {state})",
     "tui.detail.deprecated_first": "Deprecated practice: neither required nor recommended; \"not implemented\" is the good answer here.",
     "tui.detail.replaced_by": "Instead: {id} {title}",
