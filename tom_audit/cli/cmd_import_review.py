@@ -19,7 +19,7 @@ from tom_audit.i18n import LANGUAGES, tr
 from tom_audit.logic.answers import current_user
 from tom_audit.logic.review import ReviewChange, ReviewRow, apply_review_import, plan_review_import
 from tom_audit.problems import InputError, Problem, display_path
-from tom_audit.store.assessment_store import load_assessment, save_assessment
+from tom_audit.store.assessment_store import Unchanged, update_assessment
 
 NAME = "import-review"
 ORDER = 75
@@ -132,22 +132,25 @@ def _describe(change: ReviewChange) -> str:
 def run(args) -> int:
     from tom_audit.export import review_layout as layout
 
-    loaded = load_assessment(args.file)
-    report(loaded.warnings)
-    rows = read_review_sheet(args.workbook)
-    plan = plan_review_import(loaded.assessment, loaded.catalogue, rows, shown=display_path(args.workbook),
-                              state_of=layout.state_from_label, today=date.today(),
-                              by=args.by if args.by is not None else current_user())
-    for change in plan.changes:
-        print(_describe(change))
-    if plan.missing:
-        print(tr("review.import.missing", count=len(plan.missing), ids=", ".join(plan.missing)))
+    rows = read_review_sheet(args.workbook)  # before the lock: reading a workbook takes a while
     shown = display_path(args.file)
-    if not plan.changes:
-        print(tr("review.import.nothing", file=shown, unchanged=plan.unchanged))
-        return EXIT_OK
-    apply_review_import(loaded.assessment, plan)
-    loaded.adopt_catalogue()
-    save_assessment(args.file, loaded.assessment)
-    print(tr("review.import.done", file=shown, changes=len(plan.changes), unchanged=plan.unchanged))
+
+    def change(loaded):
+        report(loaded.warnings)
+        plan = plan_review_import(loaded.assessment, loaded.catalogue, rows, shown=display_path(args.workbook),
+                                  state_of=layout.state_from_label, today=date.today(),
+                                  by=args.by if args.by is not None else current_user())
+        for item in plan.changes:
+            print(_describe(item))
+        if plan.missing:
+            print(tr("review.import.missing", count=len(plan.missing), ids=", ".join(plan.missing)))
+        if not plan.changes:
+            print(tr("review.import.nothing", file=shown, unchanged=plan.unchanged))
+            return Unchanged()
+        apply_review_import(loaded.assessment, plan)
+        return plan
+
+    plan = update_assessment(args.file, change)
+    if plan is not None:
+        print(tr("review.import.done", file=shown, changes=len(plan.changes), unchanged=plan.unchanged))
     return EXIT_OK

@@ -8,7 +8,7 @@ from tom_audit.cli.common import add_lang
 from tom_audit.cli.output import EXIT_OK, fail
 from tom_audit.i18n import current_language, tr
 from tom_audit.logic.answers import now_iso
-from tom_audit.store.assessment_store import new_assessment, save_assessment
+from tom_audit.store.assessment_store import create_assessment, new_assessment
 from tom_audit.store.catalogue_store import catalogue_source_for, load_catalogue
 
 NAME = "new"
@@ -34,7 +34,7 @@ def create(path: Path, catalogue_ref: str, organisation: str, language: str):
         catalogue, source=catalogue_source_for(catalogue, path), organisation=organisation,
         language=language, now=now_iso(),
     )
-    save_assessment(path, assessment)
+    create_assessment(path, assessment)
     return assessment, catalogue
 
 
@@ -64,7 +64,7 @@ def create_from(path: Path, last_path: Path, organisation: str = ""):
                           old_dir=last_path.resolve().parent, new_dir=path.resolve().parent)
     if organisation:
         assessment.organisation.name = organisation
-    save_assessment(path, assessment)
+    create_assessment(path, assessment)
     return assessment, last
 
 

@@ -1,10 +1,19 @@
-"""Create, load and save assessment files (`*.tom.yaml`)."""
+"""Create, load and save assessment files (`*.tom.yaml`).
+
+Every writer goes through this module: `update_assessment` (read-change-write of an existing
+file, under the file's lock), `create_assessment` (a new file, never over one that appeared
+meanwhile), or `save_assessment` (a prepared state, under the lock: the TUI, which checks
+itself that the file did not change under it, see `tui.session`). None of them ever
+writes a file it could not read back.
+"""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from tom_audit.logic.catalogue_changes import CatalogueChanges, adopt, changes_since
 from tom_audit.model.assessment import Assessment, CatalogueRef, Organisation, Scope
@@ -14,6 +23,7 @@ from tom_audit.store import catalogue_store, migrations
 from tom_audit.store.assessment_codec import from_document, render_lines
 from tom_audit.store.atomic import atomic_write
 from tom_audit.store.documents import Document, check_schema, parse_document
+from tom_audit.store.lock import assessment_lock
 from tom_audit.store.yaml_emit import comment
 
 HEADER = """tom-audit assessment: technical and organisational measures (Art. 32 GDPR).
@@ -112,6 +122,66 @@ def render(assessment: Assessment) -> str:
     return "\n".join(out) + "\n"
 
 
+T = TypeVar("T")
+
+
+class Unchanged:
+    """What a `change` returns to say "nothing to save"; `value` goes back to the caller."""
+
+    def __init__(self, value=None):
+        self.value = value
+
+
+def update_assessment(path: Path | str, change: Callable[[Loaded], T], *,
+                      catalogue: Catalogue | None = None, timeout: float | None = None) -> T:
+    """Read-change-write one assessment under its exclusive lock: every writer goes through this.
+
+    Locks `path` (waits at most `timeout` seconds, then FileBusy: an InputError naming the
+    holder), loads it, calls `change(loaded)` to change `loaded.assessment` in place,
+    records the catalogue as loaded as the one followed (as the load warning promised),
+    and saves atomically with FILE.bak. `change` may raise (InputError, AnswerError): then
+    nothing is written. If it returns `Unchanged(value)`, nothing is written and `value`
+    is returned; otherwise its return value is."""
+    with assessment_lock(path, timeout):
+        loaded = load_assessment(path, catalogue)
+        result = change(loaded)
+        if isinstance(result, Unchanged):
+            return result.value
+        loaded.adopt_catalogue()
+        save_assessment(path, loaded.assessment)
+        return result
+
+
+def create_assessment(path: Path | str, assessment: Assessment) -> None:
+    """Write a new assessment file; raises InputError (exit 2) if `path` exists, even if
+    another program created it a moment ago."""
+    path = Path(path)
+    with assessment_lock(path):
+        _write_checked(path, assessment, exclusive=True)
+
+
+def _write_checked(path: Path, assessment: Assessment, *, exclusive: bool = False) -> None:
+    text = render(assessment)
+    _check_reads_back(path, text)
+    atomic_write(path, text.encode("utf-8"), exclusive=exclusive)
+
+
+def _check_reads_back(path: Path, text: str) -> None:
+    """Never write a file we could not read again (a value that breaks the format, a
+    nesting too deep to load): raise InputError and leave the file as it is."""
+    from tom_audit.problems import display_path
+    from tom_audit.store.yaml_load import parse_yaml
+
+    try:
+        parse_yaml(text, display_path(path))
+    except InputError as error:
+        raise InputError([Problem(display_path(path), "save.unreadable",
+                                  {"detail": error.problems[0].render("en") if error.problems else "?"})]) from None
+
+
 def save_assessment(path: Path | str, assessment: Assessment) -> None:
-    """Write atomically; the previous version stays as FILE.bak."""
-    atomic_write(Path(path), render(assessment).encode("utf-8"))
+    """Write atomically under the file's lock; the previous version stays as FILE.bak.
+    Callers that read the file first use `update_assessment`, so that nobody writes in between."""
+    path = Path(path)
+    with assessment_lock(path):
+        _write_checked(path, assessment)
