@@ -18,11 +18,12 @@ them (new exporters included):
   (its process gone, or older than an hour) are removed by the next write of FILE.
 
 Refusals raise InputError (exit 2, file unchanged); the OS's own failures raise OSError
-with the target's name (`cli.main` turns them into a one-paragraph error, exit 2).
+(WriteFailed) with the target's name (`cli.main` turns them into a one-paragraph error, exit 2).
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import secrets
@@ -32,6 +33,7 @@ import time
 from pathlib import Path
 
 from tom_audit.problems import InputError, Problem, display_path
+from tom_audit.store.os_errors import WriteFailed
 
 STALE_AFTER_S = 3600  # a temp file this old is litter even if its writer's pid is alive (reused)
 _ASSESSMENT_MARK = b"tom-audit/assessment"
@@ -141,7 +143,7 @@ def _write_into(real: Path, info: os.stat_result, data: bytes) -> None:
     try:
         fd = os.open(real, flags)
     except OSError as error:
-        if stat.S_ISFIFO(info.st_mode) and error.errno == 6:  # ENXIO: nobody reads the pipe
+        if stat.S_ISFIFO(info.st_mode) and error.errno == errno.ENXIO:  # ENXIO: nobody reads the pipe
             raise _refuse(real, "write.fifo_no_reader") from None
         raise
     try:
@@ -208,7 +210,7 @@ def atomic_write(path: Path | str, data: bytes, *, backup: bool = True, exclusiv
     except FileNotFoundError:
         info = None
     except OSError as error:
-        raise OSError(error.errno, error.strerror, str(path)) from None
+        raise WriteFailed(error.errno, error.strerror, str(path)) from None
     if info is not None:
         if exclusive:
             raise _refuse(path, "write.exists")
@@ -216,7 +218,10 @@ def atomic_write(path: Path | str, data: bytes, *, backup: bool = True, exclusiv
             raise _refuse(path, "write.is_directory")
         if not stat.S_ISREG(info.st_mode):
             if not backup and (stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
-                _write_into(real, info, data)
+                try:
+                    _write_into(real, info, data)
+                except OSError as error:
+                    raise WriteFailed(error.errno, error.strerror, str(path)) from None
                 return
             raise _refuse(path, "write.not_regular")
         if not backup and (_looks_like_ours(real) or _is_lock_of_existing(real)):
@@ -227,8 +232,10 @@ def atomic_write(path: Path | str, data: bytes, *, backup: bool = True, exclusiv
         _replace(real, folder, data, info, backup=backup, exclusive=exclusive)
     except FileExistsError:
         raise _refuse(path, "write.exists") from None
+    except WriteFailed:
+        raise
     except OSError as error:
-        raise OSError(error.errno, error.strerror, str(path)) from None
+        raise WriteFailed(error.errno, error.strerror, str(path)) from None
 
 
 def _replace(real: Path, folder: Path, data: bytes, info: os.stat_result | None, *, backup: bool,

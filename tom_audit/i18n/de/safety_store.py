@@ -44,6 +44,9 @@ STRINGS: dict[str, str] = {
     "problem.yaml.too_deep.hint": "So tief verschachtelt tom-audit nie; entfernen Sie die Verschachtelung.",
     "problem.yaml.key_not_text": "Der Schlüssel {key} ist keine Zeichenkette (YAML liest ihn als {kind}).",
     "problem.yaml.key_not_text.hint": "Setzen Sie ihn in Anführungszeichen, z. B. \"{key}\":.",
+    "yaml.kind.number": "Zahl",
+    "yaml.kind.boolean": "Wahrheitswert",
+    "yaml.kind.null": "null",
     "cli.more_problems": "… und {count} weitere Probleme.",
     "cli.needs_terminal": "tom-audit: Fehler: Der Fragebogen braucht ein Terminal (Ein- und Ausgabe). Ohne Terminal: `tom-audit set`, `status` oder `export`.",
 }

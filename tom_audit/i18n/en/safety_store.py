@@ -44,6 +44,9 @@ STRINGS: dict[str, str] = {
     "problem.yaml.too_deep.hint": "tom-audit never nests this deep; remove the nesting.",
     "problem.yaml.key_not_text": "The key {key} is not a string (YAML reads it as {kind}).",
     "problem.yaml.key_not_text.hint": "Put it in quotes, e.g. \"{key}\":.",
+    "yaml.kind.number": "number",
+    "yaml.kind.boolean": "boolean",
+    "yaml.kind.null": "null",
     "cli.more_problems": "… and {count} more problems.",
     "cli.needs_terminal": "tom-audit: error: the questionnaire needs a terminal (input and output). Without one: `tom-audit set`, `status` or `export`.",
 }
