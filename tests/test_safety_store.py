@@ -116,3 +116,349 @@ def test_new_never_clobbers_a_file_created_meanwhile(tmp_path, monkeypatch):
         cmd_new.create(path, "tom-art32", "X", "de")
     assert path.read_text() == "mine\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+# -- kind 3: writing where it must not -----------------------------------------------------
+
+def _export(new_file, out, *extra) -> int:
+    return main(["export", str(new_file), "-o", str(out), *extra])
+
+
+def test_export_to_dev_null_leaves_the_device_a_device(new_file, capsys):
+    """The issue's example: as root, `export -o /dev/null` replaced the device node."""
+    import stat
+
+    assert _export(new_file, "/dev/null", "--format", "md") == 0
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_export_into_a_fifo_writes_into_it_and_without_reader_refuses(new_file, tmp_path, capsys):
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    assert _export(new_file, fifo, "--format", "json") == 2  # nobody reads: refused at once, no hang
+    assert "Leser" in capsys.readouterr().err
+    got = []
+    reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()))
+    reader.start()
+    import time
+
+    time.sleep(0.2)
+    assert _export(new_file, fifo, "--format", "json") == 0
+    reader.join(10)
+    assert got and got[0].startswith(b"{") and stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_saving_through_a_symlink_writes_the_target_and_keeps_the_link(new_file, tmp_path, catalogue):
+    link = tmp_path / "link.tom.yaml"
+    link.symlink_to(new_file)
+    assert main(["set", str(link), catalogue.measures[0].id, "--note", "via link"]) == 0
+    assert link.is_symlink() and os.readlink(link) == str(new_file)
+    assert load_assessment(new_file).assessment.measures[catalogue.measures[0].id].note == "via link"
+
+
+def test_a_read_only_file_is_refused_even_for_root(new_file, catalogue, capsys):
+    new_file.chmod(0o444)
+    before = new_file.read_bytes()
+    assert main(["set", str(new_file), catalogue.measures[0].id, "--note", "x"]) == 2
+    assert "schreibgeschützt" in capsys.readouterr().err
+    assert new_file.read_bytes() == before and oct(new_file.stat().st_mode & 0o777) == "0o444"
+    out = new_file.parent / "annex.md"
+    out.write_text("old\n")
+    out.chmod(0o444)
+    assert _export(new_file, out) == 2
+    assert out.read_text() == "old\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to own files as others")
+def test_owner_group_and_mode_are_kept_on_save(new_file, catalogue):
+    """A 0600 file of another user stays theirs after a root (sudo) save; a 0660 file keeps its group."""
+    os.chown(new_file, 1234, 5678)
+    new_file.chmod(0o660)
+    assert main(["set", str(new_file), catalogue.measures[0].id, "--note", "x"]) == 0
+    info = new_file.stat()
+    assert (info.st_uid, info.st_gid, info.st_mode & 0o777) == (1234, 5678, 0o660)
+
+
+def test_mode_is_kept_on_save(new_file, catalogue):
+    new_file.chmod(0o640)
+    assert main(["set", str(new_file), catalogue.measures[0].id, "--note", "x"]) == 0
+    assert new_file.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize("target", ["assessment", "backup", "lock", "hardlink_of_backup"])
+def test_an_export_never_overwrites_the_assessment_or_its_backup(new_file, catalogue, target, capsys):
+    """`-o FILE.bak` overwrote the only backup."""
+    assert main(["set", str(new_file), catalogue.measures[0].id, "--note", "x"]) == 0  # makes .bak and .lock
+    paths = {"assessment": new_file, "backup": new_file.with_name(new_file.name + ".bak"),
+             "lock": new_file.with_name(new_file.name + ".lock")}
+    if target == "hardlink_of_backup":
+        paths[target] = new_file.with_name("copy.md")
+        os.link(paths["backup"], paths[target])
+    out = paths[target]
+    before = {p: p.read_bytes() for p in paths.values()}
+    assert _export(new_file, out, "--format", "md") == 2
+    assert "Traceback" not in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in paths.values()} == before
+
+
+# -- kind 4: operating-system errors ---------------------------------------------------------
+
+def test_export_to_a_directory_is_a_clean_error(new_file, tmp_path, capsys):
+    """`-o` naming a directory ended in "internal error"."""
+    assert _export(new_file, tmp_path) == 2
+    err = capsys.readouterr().err
+    assert "Ordner" in err and "interner Fehler" not in err
+
+
+def test_full_disk_is_exit_2_with_the_file_and_what_to_do(new_file, catalogue, capsys, monkeypatch):
+    import errno
+
+    import tom_audit.store.atomic as atomic
+
+    before = new_file.read_bytes()
+    real_replace = atomic.os.replace
+
+    def full(src, dst):
+        if str(src).endswith(".tmp") and not str(dst).endswith(".bak"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(atomic.os, "replace", full)
+    assert main(["set", str(new_file), catalogue.measures[0].id, "--note", "x"]) == 2
+    err = capsys.readouterr().err
+    assert new_file.name in err and "kein Platz" in err and "interner Fehler" not in err
+    assert new_file.read_bytes() == before
+    assert not [p for p in new_file.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_writes_failing_with_os_errors_are_exit_2(new_file, catalogue, capsys, monkeypatch):
+    import errno
+
+    import tom_audit.store.atomic as atomic
+
+    for code, words in ((errno.EROFS, "nur lesbar"), (errno.EACCES, "Berechtigung"), (errno.EIO, "fehlgeschlagen")):
+        def fail(*args, code=code, **kwargs):
+            raise OSError(code, os.strerror(code))
+
+        monkeypatch.setattr(atomic.tempfile, "mkstemp", fail)
+        before = new_file.read_bytes()
+        assert main(["set", str(new_file), catalogue.measures[0].id, "--note", "x"]) == 2
+        assert main(["export", str(new_file), "-o", str(new_file.parent / "a.xlsx")]) == 2
+        err = capsys.readouterr().err
+        assert words in err and "interner Fehler" not in err, err
+        assert new_file.read_bytes() == before
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root may write a read-only folder")
+def test_a_read_only_folder_is_exit_2(new_file, catalogue, capsys):
+    new_file.parent.chmod(0o555)
+    try:
+        assert main(["set", str(new_file), catalogue.measures[0].id, "--note", "x"]) == 2
+    finally:
+        new_file.parent.chmod(0o755)
+
+
+def test_a_corrupt_workbook_is_exit_2(new_file, tmp_path, capsys):
+    """An XML parse error inside a workbook ended in "internal error"."""
+    import zipfile
+
+    book = tmp_path / "review.xlsx"
+    assert _export(new_file, book) == 0
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(book) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                data = data[: len(data) // 2]  # cut in the middle of the XML
+            target.writestr(item, data)
+    before = new_file.read_bytes()
+    assert main(["import-review", str(new_file), str(broken)]) == 2
+    err = capsys.readouterr().err
+    assert "broken.xlsx" in err and "interner Fehler" not in err
+    assert new_file.read_bytes() == before
+
+
+# -- kind 5: resource exhaustion ---------------------------------------------------------------
+
+def _bomb(path, size: int = 1_500_000_000) -> None:
+    """A small zip that declares one member of `size` bytes of zeros (the issue's 1.5 GB comment)."""
+    import zipfile
+    import zlib
+
+    chunk = b"\0" * 2**20
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        # write a real deflate stream of `size` zeros, cheaply, through the low-level API
+        info = zipfile.ZipInfo("xl/comments1.xml")
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with archive.open(info, "w", force_zip64=True) as member:
+            for _ in range(size // len(chunk)):
+                member.write(chunk)
+    del compressor
+
+
+def test_a_zip_bomb_is_refused_before_openpyxl_reads_it(new_file, tmp_path, capsys, monkeypatch):
+    import time
+
+    bomb = tmp_path / "bomb.xlsx"
+    _bomb(bomb, 300_000_000)
+    assert bomb.stat().st_size < 2_000_000
+    import openpyxl
+
+    def never(*args, **kwargs):
+        raise AssertionError("openpyxl must not see a zip bomb")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", never)
+    before = new_file.read_bytes()
+    start = time.monotonic()
+    assert main(["import-review", str(new_file), str(bomb)]) == 2
+    assert time.monotonic() - start < 5
+    err = capsys.readouterr().err
+    assert "bomb.xlsx" in err and "MB" in err
+    assert new_file.read_bytes() == before
+
+
+def test_too_many_rows_in_the_review_sheet_are_refused(new_file, tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    book = tmp_path / "review.xlsx"
+    assert _export(new_file, book) == 0
+    workbook = load_workbook(book)
+    from tom_audit.export import review_layout as layout
+
+    sheet = workbook[next(n for n in workbook.sheetnames if n in set(layout.SHEET_TITLES.values()))]
+    for row in range(sheet.max_row + 1, sheet.max_row + 2000):
+        sheet.cell(row=row, column=2, value="x")
+    workbook.save(book)
+    assert main(["import-review", str(new_file), str(book)]) == 2
+    assert "Zeilen" in capsys.readouterr().err
+
+
+def test_at_most_fifty_problems_are_printed_then_a_count(capsys):
+    from tom_audit.cli.output import report
+    from tom_audit.problems import Problem
+
+    report([Problem("f.yaml", "yaml.syntax", {"detail": str(i)}, line=i) for i in range(1, 131)])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 51 and "80 weitere" in err[-1]
+
+
+def test_a_deep_yaml_list_is_refused_at_load_with_its_place(new_file, capsys):
+    """400-deep flow list passed validate; set then wrote it, and every command died."""
+    text = new_file.read_text()
+    new_file.write_text(text + "deep: " + "[" * 400 + "]" * 400 + "\n")
+    before = new_file.read_bytes()
+    line = text.count("\n") + 1
+    for argv in (["validate", str(new_file)], ["status", str(new_file)], ["set", str(new_file), "ENT-01", "--note", "x"]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert f"{new_file.name}:{line}:" in err and "50 Ebenen" in err, err
+    assert new_file.read_bytes() == before
+
+
+def test_a_file_that_would_not_read_back_is_never_written(new_file, monkeypatch, capsys):
+    from tom_audit.store import assessment_store
+    from tom_audit.problems import InputError
+
+    loaded = load_assessment(new_file)
+    before = new_file.read_bytes()
+    monkeypatch.setattr(assessment_store, "render", lambda a: "a: [\n")
+    with pytest.raises(InputError):
+        assessment_store.save_assessment(new_file, loaded.assessment)
+    assert new_file.read_bytes() == before
+
+
+# -- kind 6: schema vs loader ------------------------------------------------------------------
+
+@pytest.mark.parametrize("key", ["1", "true", "null", "2.5"])
+def test_non_text_keys_in_answers_are_a_clean_error(new_file, key, capsys):
+    """`answers: {1: 2}` validated, then crashed `set`."""
+    text = new_file.read_text()
+    new_file.write_text(text + f"extra:\n  answers: {{{key}: 2}}\n")
+    before = new_file.read_bytes()
+    for argv in (["validate", str(new_file)], ["set", str(new_file), "ENT-01", "--note", "x"], ["lint", str(new_file)]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert "keine Zeichenkette" in err and f"{new_file.name}:" in err
+    assert new_file.read_bytes() == before
+
+
+def test_a_measure_id_with_a_trailing_newline_fails_the_pattern(tmp_path, capsys):
+    """`^…$` let "ACC-01\\n" through (Python's `$` matches before a final newline)."""
+    from tests.conftest import BUNDLED_CATALOGUE
+    from tom_audit.store.schema import is_valid, strict_pattern
+
+    import re
+
+    assert strict_pattern("^[A-Z]{3}-[0-9]{2}$") == r"^[A-Z]{3}-[0-9]{2}\Z"
+    assert re.search(strict_pattern("^a$"), "a\n") is None
+    text = BUNDLED_CATALOGUE.read_text(encoding="utf-8")
+    import yaml
+
+    data = yaml.safe_load(text)
+    assert is_valid("catalogue", data)
+    data["measures"][0]["id"] += "\n"
+    assert not is_valid("catalogue", data)
+
+
+# -- kind 8: environment -------------------------------------------------------------------------
+
+def test_the_questionnaire_without_a_terminal_exits_at_once(new_file):
+    import subprocess
+
+    for argv in ([str(new_file)], ["open", str(new_file)], ["review", str(new_file)]):
+        result = subprocess.run([sys.executable, "-m", "tom_audit", *argv], stdin=subprocess.DEVNULL,
+                                capture_output=True, text=True, timeout=30, env={**os.environ, "PYTHONPATH": os.getcwd()})
+        assert result.returncode == 2, result.stderr
+        assert "Terminal" in result.stderr and "tom-audit set" in result.stderr
+
+
+def test_an_ascii_stdout_never_crashes(new_file):
+    import subprocess
+
+    for encoding in ("ascii", "latin-1"):
+        result = subprocess.run([sys.executable, "-m", "tom_audit", "status", str(new_file)], capture_output=True,
+                                timeout=30, env={**os.environ, "PYTHONIOENCODING": encoding, "PYTHONPATH": os.getcwd()})
+        assert result.returncode == 0, result.stderr
+        result = subprocess.run([sys.executable, "-m", "tom_audit", "set", str(new_file), "NOPE-99"], capture_output=True,
+                                timeout=30, env={**os.environ, "PYTHONIOENCODING": encoding, "PYTHONPATH": os.getcwd()})
+        assert result.returncode == 2 and b"Traceback" not in result.stderr
+
+
+def test_lang_works_after_the_command_name(new_file, capsys):
+    """`tom-audit status --lang en F`, as the README says."""
+    assert main(["status", "--lang", "en", str(new_file)]) == 0
+    assert "protection need" in capsys.readouterr().out
+    assert main(["status", str(new_file), "--lang=en"]) == 0
+    assert "protection need" in capsys.readouterr().out
+    assert main(["set", str(new_file), "NOPE-99", "--lang", "en"]) == 2
+    assert "Fehler" not in capsys.readouterr().err
+
+
+# -- kind 9: litter ------------------------------------------------------------------------------
+
+def test_stale_temp_files_of_a_killed_save_are_removed_on_the_next_save(new_file, catalogue):
+    """200 kills left 182 MB of hidden temp files."""
+    dead = subprocess_pid_that_is_gone()
+    stale = new_file.with_name(f".{new_file.name}.tom-audit-{dead}-abcd1234.tmp")
+    stale.write_bytes(b"x" * 1000)
+    alive = new_file.with_name(f".{new_file.name}.tom-audit-{os.getppid()}-abcd1234.tmp")
+    alive.write_bytes(b"y")  # a live writer's (not ours to touch)
+    other = new_file.with_name(".other.tom.yaml.tom-audit-1-abcd1234.tmp")
+    other.write_bytes(b"z")  # another file's
+    mine = new_file.with_name("notes.tmp")
+    mine.write_bytes(b"u")  # the user's own
+    assert main(["set", str(new_file), catalogue.measures[0].id, "--note", "x"]) == 0
+    assert not stale.exists() and alive.exists() and other.exists() and mine.exists()
+
+
+def subprocess_pid_that_is_gone() -> int:
+    import subprocess
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
