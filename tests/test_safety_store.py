@@ -360,13 +360,24 @@ def test_a_deep_yaml_list_is_refused_at_load_with_its_place(new_file, capsys):
     assert new_file.read_bytes() == before
 
 
-def test_a_file_that_would_not_read_back_is_never_written(new_file, monkeypatch, capsys):
-    from tom_audit.store import assessment_store
+def test_a_file_that_would_not_read_back_is_never_written(new_file, capsys):
+    """`set` wrote a 400-deep list in block style that no command could read again."""
     from tom_audit.problems import InputError
+    from tom_audit.store import assessment_store
 
     loaded = load_assessment(new_file)
     before = new_file.read_bytes()
-    monkeypatch.setattr(assessment_store, "render", lambda a: "a: [\n")
+    deep: list = []
+    for _ in range(60):
+        deep = [deep]
+    loaded.assessment.extra["deep"] = deep
+    with pytest.raises(InputError) as refused:
+        assessment_store.save_assessment(new_file, loaded.assessment)
+    assert "too_deep" in str(refused.value.problems[0].params) or "50" in refused.value.problems[0].render("en")
+    deep = [0]
+    for _ in range(5000):
+        deep = [deep]
+    loaded.assessment.extra["deep"] = deep
     with pytest.raises(InputError):
         assessment_store.save_assessment(new_file, loaded.assessment)
     assert new_file.read_bytes() == before

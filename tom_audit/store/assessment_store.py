@@ -9,6 +9,7 @@ writes a file it could not read back.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,13 +19,14 @@ from typing import TypeVar
 from tom_audit.logic.catalogue_changes import CatalogueChanges, adopt, changes_since
 from tom_audit.model.assessment import Assessment, CatalogueRef, Organisation, Scope
 from tom_audit.model.catalogue import Catalogue
-from tom_audit.problems import WARNING, InputError, Problem
+from tom_audit.problems import WARNING, InputError, Problem, display_path
 from tom_audit.store import catalogue_store, migrations
 from tom_audit.store.assessment_codec import from_document, render_lines
 from tom_audit.store.atomic import atomic_write
 from tom_audit.store.documents import Document, check_schema, parse_document
 from tom_audit.store.lock import assessment_lock
 from tom_audit.store.yaml_emit import comment
+from tom_audit.store.yaml_load import MAX_DEPTH, parse_yaml
 
 HEADER = """tom-audit assessment: technical and organisational measures (Art. 32 GDPR).
 Edit with `tom-audit open FILE`, or by hand: `tom-audit validate FILE` checks it."""
@@ -161,17 +163,25 @@ def create_assessment(path: Path | str, assessment: Assessment) -> None:
 
 
 def _write_checked(path: Path, assessment: Assessment, *, exclusive: bool = False) -> None:
-    text = render(assessment)
+    try:
+        text = render(assessment)
+    except RecursionError:  # nesting no loader would have let in; never half-written
+        raise InputError([Problem(display_path(path), "save.unreadable", {"detail": "RecursionError"})]) from None
     _check_reads_back(path, text)
     atomic_write(path, text.encode("utf-8"), exclusive=exclusive)
 
 
-def _check_reads_back(path: Path, text: str) -> None:
-    """Never write a file we could not read again (a value that breaks the format, a
-    nesting too deep to load): raise InputError and leave the file as it is."""
-    from tom_audit.problems import display_path
-    from tom_audit.store.yaml_load import parse_yaml
+# Reading back every save would double its cost, so the guarantee is by construction: every
+# string is emitted quoted and escaped (yaml_emit), every key as text, and the loader lets in
+# no nesting deeper than yaml_load.MAX_DEPTH. Only a text indented that deep (two spaces a
+# level) is parsed again before it is written.
+_DEEP_INDENT = re.compile(r"^ {%d,}" % (2 * MAX_DEPTH), re.MULTILINE)
 
+
+def _check_reads_back(path: Path, text: str) -> None:
+    """Never write a file we could not read again: raise InputError and leave the file as it is."""
+    if not _DEEP_INDENT.search(text):
+        return
     try:
         parse_yaml(text, display_path(path))
     except InputError as error:

@@ -159,6 +159,11 @@ def _write_into(real: Path, info: os.stat_result, data: bytes) -> None:
 
 def _keep_backup(real: Path) -> None:
     backup = real.with_name(real.name + ".bak")
+    try:
+        if os.path.samefile(real, backup):
+            return  # a save killed before its rename left FILE.bak as FILE: already the backup
+    except OSError:
+        pass
     staging = real.with_name(f"{temp_prefix(real.name)}{os.getpid()}-{secrets.token_hex(4)}.tmp")
     try:
         os.link(real, staging)
