@@ -101,19 +101,19 @@ def test_a_held_lock_makes_a_writer_refuse_naming_the_holder(new_file, catalogue
 
 
 def test_new_never_clobbers_a_file_created_meanwhile(tmp_path, monkeypatch):
-    from tom_audit.cli import cmd_new
     from tom_audit.problems import InputError
+    from tom_audit.store import creating
 
     path = tmp_path / "a.tom.yaml"
-    real_create = cmd_new.create_assessment
+    real_save = creating.save_new_assessment
 
     def someone_else_first(target, assessment):
         target.write_text("mine\n")  # another program creates the file between check and save
-        real_create(target, assessment)
+        real_save(target, assessment)
 
-    monkeypatch.setattr(cmd_new, "create_assessment", someone_else_first)
+    monkeypatch.setattr(creating, "save_new_assessment", someone_else_first)
     with pytest.raises(InputError):
-        cmd_new.create(path, "tom-art32", "X", "de")
+        creating.create_assessment(path, "tom-art32", "X", "de")
     assert path.read_text() == "mine\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 

@@ -1,7 +1,7 @@
 """Create, load and save assessment files (`*.tom.yaml`).
 
 Every writer goes through this module: `update_assessment` (read-change-write of an existing
-file, under the file's lock), `create_assessment` (a new file, never over one that appeared
+file, under the file's lock), `save_new_assessment` (a new file, never over one that appeared
 meanwhile), or `save_assessment` (a prepared state, under the lock: the TUI, which checks
 itself that the file did not change under it, see `tui.session`). None of them ever
 writes a file it could not read back.
@@ -144,6 +144,8 @@ def update_assessment(path: Path | str, change: Callable[[Loaded], T], *,
     and saves atomically with FILE.bak. `change` may raise (InputError, AnswerError): then
     nothing is written. If it returns `Unchanged(value)`, nothing is written and `value`
     is returned; otherwise its return value is."""
+    if not _looks_like_assessment(Path(path)):
+        load_assessment(path, catalogue)  # says what is wrong, without a lock file beside it
     with assessment_lock(path, timeout):
         loaded = load_assessment(path, catalogue)
         result = change(loaded)
@@ -154,7 +156,17 @@ def update_assessment(path: Path | str, change: Callable[[Loaded], T], *,
         return result
 
 
-def create_assessment(path: Path | str, assessment: Assessment) -> None:
+def _looks_like_assessment(path: Path) -> bool:
+    """A cheap first look (is a file, names our format early on) before the lock is taken,
+    so that a missing file or a catalogue is reported as such, leaving no FILE.lock behind."""
+    try:
+        with open(path, "rb") as handle:
+            return b"tom-audit/assessment" in handle.read(4096)
+    except OSError:
+        return False
+
+
+def save_new_assessment(path: Path | str, assessment: Assessment) -> None:
     """Write a new assessment file; raises InputError (exit 2) if `path` exists, even if
     another program created it a moment ago."""
     path = Path(path)
