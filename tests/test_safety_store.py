@@ -473,3 +473,77 @@ def subprocess_pid_that_is_gone() -> int:
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait()
     return child.pid
+
+
+# -- hostile files of these kinds through every command that reads an assessment ----------------
+
+def _hostile(folder, good) -> dict:
+    """name -> path of an input that must be refused with exit 2 (and never hang)."""
+    text = good.read_text(encoding="utf-8")
+    files = {}
+
+    def put(name, content):
+        files[name] = folder / f"{name}.tom.yaml"
+        files[name].write_text(content, encoding="utf-8")
+
+    put("deep_list", text + "deep: " + "[" * 400 + "]" * 400 + "\n")
+    put("deep_block", text + "".join("  " * i + f"k{i}:\n" for i in range(60)) + "  " * 60 + "end: 1\n")
+    put("number_key", text + "extra:\n  1: 2\n")
+    put("bool_key_in_measures", text.replace("measures: {}", "measures:\n  true:\n    status: \"implemented\"")
+        if "measures: {}" in text else text + "more:\n  true: 1\n")
+    put("null_key", text + "extra:\n  ~: 2\n")
+    fifo = folder / "fifo.tom.yaml"
+    os.mkfifo(fifo)
+    files["fifo"] = fifo
+    (folder / "zero.tom.yaml").symlink_to("/dev/zero")
+    files["dev_zero"] = folder / "zero.tom.yaml"
+    loop = folder / "loop.tom.yaml"
+    loop.symlink_to(loop)
+    files["symlink_loop"] = loop
+    (folder / "dir.tom.yaml").mkdir()
+    files["directory"] = folder / "dir.tom.yaml"
+    return files
+
+
+HOSTILE_COMMANDS = {
+    "status": lambda f, g, o: ["status", f],
+    "validate": lambda f, g, o: ["validate", f],
+    "set": lambda f, g, o: ["set", f, "ENT-01", "--note", "x"],
+    "lint": lambda f, g, o: ["lint", f],
+    "export_xlsx": lambda f, g, o: ["export", f, "-o", o + ".xlsx"],
+    "export_md": lambda f, g, o: ["export", f, "-o", o + ".md"],
+    "export_since": lambda f, g, o: ["export", g, "-o", o + ".json", "--since", f],
+    "diff_old": lambda f, g, o: ["diff", f, g],
+    "diff_new": lambda f, g, o: ["diff", g, f],
+    "approve": lambda f, g, o: ["approve", f, "--by", "DSB"],
+    "import_review": lambda f, g, o: ["import-review", f, o + ".xlsx"],
+    "new_from": lambda f, g, o: ["new", o + ".tom.yaml", "--from", f],
+}
+
+
+def _main_with_timeout(argv: list[str], seconds: float = 30) -> int | None:
+    import threading
+
+    result: list[int] = []
+    worker = threading.Thread(target=lambda: result.append(main(argv)), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    return result[0] if result else None  # None: it hung
+
+
+@pytest.mark.parametrize("command", sorted(HOSTILE_COMMANDS))
+def test_hostile_files_are_refused_by_every_command(command, new_file, tmp_path, capsys):
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    out = str(tmp_path / "out")
+    for name, path in _hostile(folder, new_file).items():
+        regular = path.is_file() and not path.is_symlink()
+        before = path.read_bytes() if regular else None
+        code = _main_with_timeout(HOSTILE_COMMANDS[command](str(path), str(new_file), out))
+        err = capsys.readouterr().err
+        assert code == 2, f"{command} {name}: exit {code}\n{err}"
+        assert "Traceback" not in err and "interner Fehler" not in err, f"{command} {name}\n{err}"
+        assert path.name in err, f"{command} {name}: file not named\n{err}"
+        if before is not None:
+            assert path.read_bytes() == before, f"{command} {name} changed the file"
+        assert not list(tmp_path.glob("out*")), f"{command} {name} left an output"

@@ -160,6 +160,8 @@ def _looks_like_assessment(path: Path) -> bool:
     """A cheap first look (is a file, names our format early on) before the lock is taken,
     so that a missing file or a catalogue is reported as such, leaving no FILE.lock behind."""
     try:
+        if not path.is_file():  # never open a FIFO: that would wait for a writer for ever
+            return False
         with open(path, "rb") as handle:
             return b"tom-audit/assessment" in handle.read(4096)
     except OSError:

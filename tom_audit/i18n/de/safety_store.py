@@ -6,6 +6,8 @@ STRINGS: dict[str, str] = {
     "problem.lock.busy.hint": "Nichts wurde geändert. Warten Sie, bis der andere Vorgang fertig ist, und versuchen Sie es dann noch einmal (Sperrdatei: {lock}).",
     "problem.lock.busy_unknown": "Die Datei wird gerade von einem anderen Programm geändert.",
     "problem.lock.busy_unknown.hint": "Nichts wurde geändert. Warten Sie, bis es fertig ist, und versuchen Sie es dann noch einmal (Sperrdatei: {lock}).",
+    "problem.file.not_regular": "Das ist keine gewöhnliche Datei (eine benannte Pipe, ein Gerät oder Socket); tom-audit liest nur gewöhnliche Dateien.",
+    "problem.file.not_regular.hint": "Geben Sie den Pfad der Datei selbst an (z. B. eine Kopie: `cat QUELLE > datei.tom.yaml`).",
     "problem.write.exists": "Die Datei gibt es schon; sie wird nicht überschrieben.",
     "problem.write.exists.hint": "Wählen Sie einen anderen Namen oder öffnen Sie die vorhandene Datei.",
     "problem.write.is_directory": "Das ist ein Ordner, keine Datei.",

@@ -6,6 +6,8 @@ STRINGS: dict[str, str] = {
     "problem.lock.busy.hint": "Nothing was changed. Wait until the other run has finished, then try again (lock file: {lock}).",
     "problem.lock.busy_unknown": "The file is being changed by another program.",
     "problem.lock.busy_unknown.hint": "Nothing was changed. Wait until it has finished, then try again (lock file: {lock}).",
+    "problem.file.not_regular": "This is not a regular file (a named pipe, a device or a socket); tom-audit reads regular files only.",
+    "problem.file.not_regular.hint": "Give the path of the file itself (e.g. a copy: `cat SOURCE > file.tom.yaml`).",
     "problem.write.exists": "The file exists already; it is not overwritten.",
     "problem.write.exists.hint": "Choose another name, or open the existing file.",
     "problem.write.is_directory": "This is a folder, not a file.",
