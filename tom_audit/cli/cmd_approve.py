@@ -13,9 +13,9 @@ from pathlib import Path
 from tom_audit.cli.common import add_lang
 from tom_audit.cli.output import EXIT_BAD_INPUT, EXIT_OK, report
 from tom_audit.i18n import tr
-from tom_audit.logic.approval import ApprovalRefused, approve
+from tom_audit.logic.approval import ApprovalRefused, approve, record_text
 from tom_audit.problems import display_path
-from tom_audit.store.assessment_store import load_assessment, save_assessment
+from tom_audit.store.assessment_store import Unchanged, update_assessment
 
 NAME = "approve"
 ORDER = 70
@@ -32,26 +32,29 @@ def register(commands) -> None:
 
 
 def run(args) -> int:
-    loaded = load_assessment(args.file)
-    report(loaded.warnings)
-    loaded.adopt_catalogue()  # the approval names the catalogue it was given against
     shown = display_path(args.file)
-    try:
-        approval = approve(loaded.assessment, loaded.catalogue, by=args.by, version=args.version, force=args.force,
+
+    def change(loaded):
+        report(loaded.warnings)
+        loaded.adopt_catalogue()  # the approval names the catalogue it was given against
+        try:
+            return approve(loaded.assessment, loaded.catalogue, by=args.by, version=args.version, force=args.force,
                            evidence_base=args.file.resolve().parent)
-    except ApprovalRefused as refused:
-        print(f"{shown}: {tr('severity.error')}: {tr('approval.cli.refused', count=len(refused.blockers))}",
+        except ApprovalRefused as refused:
+            return Unchanged(refused)
+
+    result = update_assessment(args.file, change)
+    if isinstance(result, ApprovalRefused):
+        print(f"{shown}: {tr('severity.error')}: {tr('approval.cli.refused', count=len(result.blockers))}",
               file=sys.stderr)
-        for blocker in refused.blockers:
+        for blocker in result.blockers:
             print(f"  - {blocker.reason()}", file=sys.stderr)
         print(tr("approval.cli.refused_hint"), file=sys.stderr)
         return EXIT_BAD_INPUT
-    save_assessment(args.file, loaded.assessment)
+    approval = result
     print(tr("review.approve.done", file=shown, version=approval.version, date=approval.date, by=approval.by))
     if approval.forced:
         print(tr("approval.cli.forced", count=len(approval.open_items)))
         for text in approval.open_items:
-            from tom_audit.logic.approval import record_text
-
             print(f"  - {record_text(text)}")
     return EXIT_OK

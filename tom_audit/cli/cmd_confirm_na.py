@@ -16,9 +16,9 @@ from tom_audit.cli.common import add_lang
 from tom_audit.cli.output import EXIT_OK, fail, report
 from tom_audit.i18n import tr
 from tom_audit.logic import na_reasons
-from tom_audit.logic.answers import current_user, find_measure
+from tom_audit.logic.answers import AnswerError, current_user, find_measure
 from tom_audit.problems import display_path
-from tom_audit.store.assessment_store import load_assessment, save_assessment
+from tom_audit.store.assessment_store import Unchanged, update_assessment
 
 NAME = "confirm-na"
 ORDER = 52
@@ -40,36 +40,38 @@ def run(args) -> int:
         return fail("confirm_na.usage")
     if args.reason is not None and not args.reason.strip():
         return fail("confirm_na.empty_reason")
-    loaded = load_assessment(args.file)
-    report(loaded.warnings)
-    a, c = loaded.assessment, loaded.catalogue
-    by = args.by if args.by is not None else current_user()
     shown = display_path(args.file)
-    if args.all:
-        done, left = na_reasons.confirm_all(a, c, by=by)
-        for measure_id in left:
-            reason = na_reasons.suggestion(c, a, c.measure_by_id[measure_id])
-            cited = na_reasons.unsupported(reason(a.language), c, a, measure_id)
-            print(tr("confirm_na.left", id=measure_id, ids=", ".join(cited)), file=sys.stderr)
-    else:
-        measures = [find_measure(c, measure_id) for measure_id in args.measures]
-        for measure in measures:
-            if args.reason is not None:
-                continue
-            reason = na_reasons.suggestion(c, a, measure)
-            if reason is None:
-                return fail("confirm_na.no_suggestion", id=measure.id)
-            cited = na_reasons.unsupported(reason(a.language), c, a, measure.id)
-            if cited:  # confirming it would state what nobody said
-                return fail("confirm_na.unsupported", id=measure.id, ids=", ".join(cited))
-        done = []
-        for measure in measures:
-            na_reasons.confirm(a, c, measure.id, by=by, text=args.reason)
-            done.append(measure.id)
+
+    def change(loaded):
+        report(loaded.warnings)
+        a, c = loaded.assessment, loaded.catalogue
+        by = args.by if args.by is not None else current_user()
+        if args.all:
+            done, left = na_reasons.confirm_all(a, c, by=by)
+            for measure_id in left:
+                reason = na_reasons.suggestion(c, a, c.measure_by_id[measure_id])
+                cited = na_reasons.unsupported(reason(a.language), c, a, measure_id)
+                print(tr("confirm_na.left", id=measure_id, ids=", ".join(cited)), file=sys.stderr)
+        else:
+            measures = [find_measure(c, measure_id) for measure_id in args.measures]
+            for measure in measures:
+                if args.reason is not None:
+                    continue
+                reason = na_reasons.suggestion(c, a, measure)
+                if reason is None:
+                    raise AnswerError("confirm_na.no_suggestion", id=measure.id)
+                cited = na_reasons.unsupported(reason(a.language), c, a, measure.id)
+                if cited:  # confirming it would state what nobody said
+                    raise AnswerError("confirm_na.unsupported", id=measure.id, ids=", ".join(cited))
+            done = []
+            for measure in measures:
+                na_reasons.confirm(a, c, measure.id, by=by, text=args.reason)
+                done.append(measure.id)
+        return done if done else Unchanged([])
+
+    done = update_assessment(args.file, change)
     if not done:
         print(tr("confirm_na.nothing", file=shown))
         return EXIT_OK
-    loaded.adopt_catalogue()
-    save_assessment(args.file, a)
     print(tr("confirm_na.done", file=shown, count=len(done), ids=", ".join(done)))
     return EXIT_OK
