@@ -359,17 +359,13 @@ def _check_na_reasons(out: _Collector, catalogue: Catalogue, assessment: Assessm
         state = effective(measure, assessment.answer(measure.id), assessment.scoping)
         if state.status != "not_applicable":
             continue
-        if state.automatic:
-            if measure.deprecated_reason:
-                continue
-            suggested.append(measure.id)
-            text = state.reason.de + "\n" + state.reason.en if state.reason else ""
-            severity, key = WARNING, "na_suggestion_unsupported"
-        else:
-            text, severity, key = assessment.answer(measure.id).note, None, None
-        cited = na_reasons.unsupported(text, catalogue, assessment, measure.id)
+        if state.automatic:  # only a suggestion: not printed anyway; the UI tells what it leans on
+            if not measure.deprecated_reason:
+                suggested.append(measure.id)
+            continue
+        cited = na_reasons.unsupported(assessment.answer(measure.id).note, catalogue, assessment, measure.id)
         if cited:
-            out.add("na_reason_unsupported", measure, severity=severity, key=key, ids=", ".join(cited))
+            out.add("na_reason_unsupported", measure, ids=", ".join(cited))
     if suggested:
         out.add("na_suggestion_unconfirmed", count=len(suggested), ids=_shorten(suggested))
 

@@ -53,8 +53,6 @@ STRINGS = {
     "lint.changed_since_review.hint.ui": "Lassen Sie die geänderte Antwort im Prüfmodus erneut prüfen.",
     "lint.na_reason_unsupported": "Die Begründung für „nicht anwendbar“ verweist auf {ids}, das nicht umgesetzt ist; die Exporte drucken sie deshalb nicht.",
     "lint.na_reason_unsupported.hint": "Setzen Sie {ids} um (und tragen Sie es ein) oder schreiben Sie eine Begründung, die ohne diese Maßnahme trägt.",
-    "lint.na_suggestion_unsupported": "Der Begründungsvorschlag des Katalogs verweist auf {ids}, das nicht umgesetzt ist; so kann er nicht bestätigt werden.",
-    "lint.na_suggestion_unsupported.hint": "Schreiben Sie eine eigene Begründung oder setzen Sie {ids} um.",
     "lint.na_suggestion_unconfirmed": "{count} automatische „nicht anwendbar“-Begründungen sind Vorschläge des Katalogs und noch nicht bestätigt ({ids}); die Anlage führt diese Maßnahmen als offen.",
     "lint.na_suggestion_unconfirmed.hint": "Bestätigen oder ändern Sie die Begründungen (`tom-audit confirm-na DATEI --all` oder einzeln mit ID).",
     "lint.na_suggestion_unconfirmed.hint.ui": "Bestätigen oder ändern Sie die Begründungen in der Detailansicht (Taste c bestätigt).",

@@ -53,8 +53,6 @@ STRINGS = {
     "lint.changed_since_review.hint.ui": "Have the changed answer reviewed again in review mode.",
     "lint.na_reason_unsupported": "The \"not applicable\" reason refers to {ids}, which is not implemented; the exports therefore do not print it.",
     "lint.na_reason_unsupported.hint": "Implement {ids} (and record it) or write a reason that holds without that measure.",
-    "lint.na_suggestion_unsupported": "The catalogue's suggested reason refers to {ids}, which is not implemented; it cannot be confirmed as it is.",
-    "lint.na_suggestion_unsupported.hint": "Write a reason of your own or implement {ids}.",
     "lint.na_suggestion_unconfirmed": "{count} automatic \"not applicable\" reasons are the catalogue's suggestions, not yet confirmed ({ids}); the annex lists these measures as open.",
     "lint.na_suggestion_unconfirmed.hint": "Confirm or change the reasons (`tom-audit confirm-na FILE --all`, or one by one by id).",
     "lint.na_suggestion_unconfirmed.hint.ui": "Confirm or change the reasons in the detail view (key c confirms).",
