@@ -282,6 +282,13 @@ def test_a_re_verdict_on_a_changed_answer_rebinds_it(exported):
     assert state[8] == "seit Prüfung geändert"
     assert main(["import-review", str(path), str(fresh)]) == 0  # the mark left as it is: nothing changes
     assert review_state(load_assessment(path).assessment.measures["ACC-02"]) == "changed"
+    wb = openpyxl.load_workbook(fresh)
+    row = next(r for r in wb["Prüfung"].iter_rows(min_row=2) if r[1].value == "ACC-02")
+    row[layout.COLUMN["comment"].index - 1].value = "Dienstkonten?"  # a comment, but no verdict
+    wb.save(fresh)
+    before = path.read_bytes()
+    assert main(["import-review", str(path), str(fresh), "--by", DPO]) == 2
+    assert path.read_bytes() == before
     dpo_fills(fresh, {"ACC-02": ("akzeptiert", DPO)})
     assert main(["import-review", str(path), str(fresh)]) == 0
     assert review_state(load_assessment(path).assessment.measures["ACC-02"]) == "accepted"

@@ -282,7 +282,10 @@ def plan_review_import(assessment: Assessment, catalogue: Catalogue, rows: Itera
         old = answer.review if answer else None
         before = old or Review()
         if state == CHANGED:  # the exporter's mark, left as it was: no new verdict
-            plan.unchanged += 1
+            if row.comment != before.comment or (row.reviewer and row.reviewer != before.reviewer):
+                problem("needs_verdict", row=row.row, id=measure_id)  # a comment without a verdict
+            else:
+                plan.unchanged += 1
             continue
         bound = not changed_since_review(answer)
         if bound and (state, row.reviewer, row.comment) == (before.state, before.reviewer, before.comment) and (

@@ -1,6 +1,8 @@
 """Sign-off: the approval checklist, approval labels, review fingerprints, N/A suggestions."""
 
 STRINGS = {
+    "problem.review.import.needs_verdict": "Zeile {row} ({id}): Kommentar oder Prüfer geändert, aber der Prüfstatus steht noch auf „seit Prüfung geändert“.",
+    "problem.review.import.needs_verdict.hint": "Wählen Sie einen Prüfstatus (akzeptiert, abgelehnt, Rückfrage oder offen); es wurde nichts geändert.",
     "tui.need.deprecated_short": "überholt",
     "tui.review.was": "(die Antwort wurde nach der Prüfung geändert; damals: {state})",
     "tui.detail.deprecated_first": "Überholte Praxis: weder Pflicht noch empfohlen; „nicht umgesetzt“ ist hier die gute Antwort.",

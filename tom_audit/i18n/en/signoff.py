@@ -1,6 +1,8 @@
 """Sign-off: the approval checklist, approval labels, review fingerprints, N/A suggestions."""
 
 STRINGS = {
+    "problem.review.import.needs_verdict": "Row {row} ({id}): comment or reviewer changed, but the review state still reads \"changed since review\".",
+    "problem.review.import.needs_verdict.hint": "Pick a review state (accepted, rejected, question or open); nothing was changed.",
     "tui.need.deprecated_short": "outdated",
     "tui.review.was": "(the answer changed after the review; then: {state})",
     "tui.detail.deprecated_first": "Deprecated practice: neither required nor recommended; \"not implemented\" is the good answer here.",
