@@ -32,6 +32,7 @@ FILTERS = ("all", "open", "gaps", "required", "objections", "findings")
 REVIEW_FILTERS = ("review", "findings", "unreviewed", "objections", "all")
 # filters that list measures from every category (work lists), not those of one category
 QUEUES = ("review", "findings", "unreviewed", "objections")
+TO_REVIEW = ("open", review.CHANGED)  # no verdict yet, or one on an answer that changed since
 APPROVAL = ":approval"  # the undo stack's key for a change of the approval, not of a measure
 
 
@@ -148,7 +149,7 @@ class Session:
         if filter_name == "findings":
             return measure.id in self.findings_by_measure
         if filter_name == "unreviewed":
-            return self.review_state(measure.id) == "open"
+            return self.review_state(measure.id) in TO_REVIEW
         if filter_name == "review":
             return True
         raise ValueError(filter_name)
@@ -189,7 +190,7 @@ class Session:
 
     def next_unreviewed(self, after: str | None) -> Measure | None:
         """The next measure nobody has reviewed yet, in the DPO's walk, wrapping round."""
-        return self._next(after, lambda m: self.review_state(m.id) == "open", self.review_walk())
+        return self._next(after, lambda m: self.review_state(m.id) in TO_REVIEW, self.review_walk())
 
     # -- findings ------------------------------------------------------------------------
 

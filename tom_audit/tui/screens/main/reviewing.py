@@ -8,6 +8,7 @@ from tom_audit.logic.approval import ApprovalRefused
 from tom_audit.logic.lint import Finding
 from tom_audit.tui.screens.findings import FindingsScreen
 from tom_audit.tui.screens.review_dialogs import NEEDS_COMMENT, ApproveDialog, ReviewDialog, ReviewerDialog
+from tom_audit.tui.session import TO_REVIEW
 from tom_audit.tui.widgets.measure_table import MeasureTable
 
 
@@ -77,7 +78,7 @@ class ReviewingMixin:
             return  # the user moved on already
         else:
             below = ids[ids.index(reviewed) + 1:]
-            following = next((m for m in below if self.session.review_state(m) == "open"), None)
+            following = next((m for m in below if self.session.review_state(m) in TO_REVIEW), None)
             if following is not None:
                 table.select_measure(following)
                 return
