@@ -53,6 +53,7 @@ def _cover(wb: Workbook, content: ExportContent) -> None:
     rows.add([st.cell(ws, c.title, "title")], 26)
     rows.add([st.cell(ws, c.subtitle, "subtitle_line")], 18)
     # the sign-off state where nobody can miss it; what the export leaves out is a field below
+    ws.merged_cells.add(f"A{rows.count + 1}:E{rows.count + 1}")  # one line across the page
     rows.add([st.cell(ws, c.status, "alert_bold" if c.draft else "section")], 18)
     a_width, b_width, _, d_width, e_width = COVER_WIDTHS
 
