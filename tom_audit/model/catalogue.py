@@ -44,6 +44,15 @@ class ScopingMigration:
 
     question: str
     values: tuple[tuple[Any, Any], ...] = ()
+    covers: tuple[tuple[Any, tuple[Any, ...]], ...] = ()  # old value -> every new value it stood for
+
+    def values_for_condition(self, old: Any) -> list[Any]:
+        """All new values an old value stood for, to translate a condition written against
+        an earlier version (`cloud_only` meant both SaaS and IaaS/PaaS)."""
+        for before, after in self.covers:
+            if before == old and type(before) is type(old):
+                return list(after)
+        return [self.value_for(old)]
 
     def value_for(self, old: Any) -> Any:
         """The new value for an old answer; the old one itself when no rule names it."""
@@ -241,5 +250,28 @@ def scoping_from_data(data: dict[str, Any]) -> ScopingQuestion:
         migrate_from=ScopingMigration(
             question=migration["question"],
             values=tuple((v["from"], v["to"]) for v in migration.get("values") or ()),
+            covers=tuple((v["from"], (v["to"], *v.get("also", ()))) for v in migration.get("values") or ()),
         ) if migration else None,
     )
+
+
+def translate_condition(condition: dict[str, Any], scoping: tuple[ScopingQuestion, ...]) -> dict[str, Any]:
+    """A condition written against an earlier catalogue version (old question ids or option
+    values) in today's terms, using the questions' `migrate_from` rules; unknown keys stay."""
+    by_old = {q.migrate_from.question: q for q in scoping if q.migrate_from}
+    current = {q.id for q in scoping}
+    out: dict[str, Any] = {}
+    for question_id, wanted in condition.items():
+        question = by_old.get(question_id)
+        if question is None or (question_id in current and question.id != question_id):
+            out[question_id] = wanted
+            continue
+        values = wanted if isinstance(wanted, list) else [wanted]
+        mapped: list[Any] = []
+        for value in values:
+            keep = question_id == question.id and question.accepts(value)
+            for new in [value] if keep else question.migrate_from.values_for_condition(value):
+                if new not in mapped:
+                    mapped.append(new)
+        out[question.id] = mapped[0] if len(mapped) == 1 else mapped
+    return out

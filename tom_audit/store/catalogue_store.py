@@ -18,6 +18,7 @@ from tom_audit import __version__
 from tom_audit.locations import cache_dir, catalogues_dir
 from tom_audit.model.catalogue import (
     Catalogue, Text, category_from_data, measure_fingerprint, measure_from_data, scoping_from_data,
+    translate_condition,
 )
 from tom_audit.problems import InputError, Problem, display_path
 from tom_audit.store.atomic import atomic_write
@@ -180,6 +181,12 @@ def _checked_data(file: TextFile, base: Catalogue | None, sha: str) -> dict[str,
         return cached
     doc = parse_document(file.path, expected="catalogue", file=file)
     check_schema(doc)
+    if base is not None:  # an extension written against an earlier version of its base
+        for measure in doc.data.get("measures", []):
+            if measure.get("applies_if"):
+                measure["applies_if"] = translate_condition(measure["applies_if"], base.scoping)
+            for rule in measure.get("level_if") or ():
+                rule["if"] = translate_condition(rule["if"], base.scoping)
     problems = _semantic_problems(doc, doc.data, base)
     if problems:
         raise InputError(problems)
