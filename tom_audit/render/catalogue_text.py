@@ -24,7 +24,7 @@ def _condition(catalogue: Catalogue, measure: Measure, lang: str) -> str:
 
 def _references(measure: Measure) -> str:
     groups = [("ISO 27001", measure.references.get("iso27001", ())), ("BSI", measure.references.get("bsi", ())),
-              ("SDM", measure.references.get("sdm", ()))]
+              ("GS++", measure.references.get("gspp", ())), ("SDM", measure.references.get("sdm", ()))]
     return "; ".join(f"{name} {', '.join(ids)}" for name, ids in groups if ids)
 
 
