@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tom_audit.i18n import tr
+from tom_audit.logic.applicability import applies
 from tom_audit.model.assessment import Assessment
 from tom_audit.model.catalogue import Catalogue
 
@@ -47,14 +48,16 @@ def changes_since(assessment: Assessment, catalogue: Catalogue) -> CatalogueChan
         return None
     before = assessment.fingerprints
     now = {m.id: m.fingerprint for m in catalogue.measures}
+    moves = _scoping_plan(assessment.scoping, catalogue)
+    scoping = dict(assessment.scoping) | {m.new_question: m.new_value for m in moves}
     return CatalogueChanges(
         old_version=assessment.catalogue.version,
         new_version=catalogue.version,
         added=tuple(m for m in now if m not in before) if before else (),
         removed=tuple(m for m in before if m not in now),
         reworded=tuple(m for m in now if m in before and before[m] != now[m]),
-        carried=tuple(_carry_plan(assessment, catalogue)),
-        scoping=tuple(_scoping_plan(assessment.scoping, catalogue)),
+        carried=tuple(_carry_plan(assessment, catalogue, scoping)),
+        scoping=tuple(moves),
     )
 
 
@@ -76,11 +79,14 @@ def _scoping_plan(scoping: dict[str, Any], catalogue: Catalogue) -> list[Scoping
     return moves
 
 
-def _carry_plan(assessment: Assessment, catalogue: Catalogue) -> list[tuple[str, str]]:
-    """(new id, old id) pairs: unanswered measures that take over a replaced measure's answer."""
+def _carry_plan(assessment: Assessment, catalogue: Catalogue, scoping: dict[str, Any]) -> list[tuple[str, str]]:
+    """(new id, old id) pairs: unanswered measures that take over a replaced measure's answer.
+    A measure the (migrated) scoping answers rule out takes nothing: it is not applicable."""
     plan = []
     for measure in catalogue.measures:
         if not measure.replaces or assessment.answer(measure.id).status:
+            continue
+        if not applies(measure, scoping):
             continue
         source = next((old for old in measure.replaces
                        if old != measure.id and assessment.measures.get(old) and assessment.measures[old].status),
