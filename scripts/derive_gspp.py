@@ -87,6 +87,7 @@ OVERRIDES: dict[str, list[str]] = {
     "ACC-25": ["KONF.2.1", "KONF.2.3", "KONF.2.4"],
     "ACC-26": ["BER.4.1", "BER.5.9", "KONF.2.5"],
     "ACC-27": ["KONF.3.6", "SENS.8.3"],
+    "ACC-28": ["ARCH.5.1", "ARCH.5.1.6", "KONF.2.3"],
     "AUT-01": ["BER.4.1", "BER.4.1.1", "BER.4.2"],
     "AUT-02": ["BER.4.4", "BER.4.4.1"],
     "AUT-03": ["BER.3.6", "SENS.10.2"],
