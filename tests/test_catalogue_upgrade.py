@@ -162,3 +162,14 @@ def test_level_depends_on_team_size():
     assert not audits.required_at("normal", {"team_size": "small"})
     assert audits.required_at("hoch", {"team_size": "small"})
     assert not audits.required_at("normal", {})  # unanswered: the catalogue's own level (hoch)
+
+
+def test_the_regenerated_example_keeps_every_2026_1_answer():
+    """`examples/make_example.py` builds the shipped example afresh on 2026.2; what it says for
+    the measures 2026.1 had is what the 2026.1 example said."""
+    old = _answers(parse_document(OLD_EXAMPLE, expected="assessment").data)
+    example = parse_document(HERE.parent / "examples" / "hosting-gmbh.tom.yaml", expected="assessment").data
+    assert example["catalogue"]["version"] == "2026.2"
+    new = _answers(example)
+    changed = sorted(mid for mid in old if new.get(mid) != old[mid])
+    assert not changed, f"the example's answers differ from 2026.1 for {changed}"
