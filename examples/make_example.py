@@ -780,7 +780,9 @@ def build():
 
 def main() -> int:
     assessment, catalogue = build()
-    atomic_write(OUT, render(assessment).encode("utf-8"), backup=False)
+    text = render(assessment).encode("utf-8")
+    OUT.unlink(missing_ok=True)  # a generated file (in git): atomic_write never overwrites an assessment as output
+    atomic_write(OUT, text, backup=False, exclusive=True)
     loaded = load_assessment(OUT)  # validates against the schema and the catalogue
     for warning in loaded.warnings:
         print(warning.render("en"), file=sys.stderr)
