@@ -1,6 +1,9 @@
 """Strings for upgrading an assessment to a newer catalogue version."""
 
 STRINGS = {
+    "catalogue.level_if": "Pflicht ab Schutzbedarf, abhängig von der Eingrenzung",
+    "catalogue.see": "Siehe",
+    "catalogue.replaces": "Übernimmt Antworten von",
     "upgrade.head": "Katalog {old} → {new}:",
     "upgrade.added": "{count} neu ({ids})",
     "upgrade.reworded": "{count} geändert, Antworten „zu bestätigen“ ({ids})",

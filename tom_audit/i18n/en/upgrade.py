@@ -1,6 +1,9 @@
 """Strings for upgrading an assessment to a newer catalogue version."""
 
 STRINGS = {
+    "catalogue.level_if": "Required from protection need, by scoping answer",
+    "catalogue.see": "See",
+    "catalogue.replaces": "Takes over answers of",
     "upgrade.head": "Catalogue {old} → {new}:",
     "upgrade.added": "{count} new ({ids})",
     "upgrade.reworded": "{count} changed, answers \"to confirm\" ({ids})",
