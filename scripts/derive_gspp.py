@@ -108,6 +108,7 @@ OVERRIDES: dict[str, list[str]] = {
     "SEP-01": ["KONF.6.6.1", "KONF.6.13"],
     "SEP-02": ["KONF.6.6", "KONF.6.6.1"],
     "SEP-04": ["TEST.3.1.4"],
+    "SEP-05": ["ARCH.2.1", "ARCH.2.2", "ARCH.2.2.3"],
     "SEP-06": ["ARCH.2.1", "ARCH.2.2", "ARCH.5.1.6"],
     "SEP-07": ["ARCH.2.1", "ARCH.2.2"],
     "SEP-08": ["ASST.2.4", "BER.7.9"],
