@@ -90,8 +90,7 @@ def test_a_held_lock_makes_a_writer_refuse_naming_the_holder(new_file, catalogue
         before = new_file.read_bytes()
         assert main(["set", str(new_file), catalogue.measures[0].id, "--note", "x"]) == 2
         err = capsys.readouterr().err
-        assert f"Prozess {holder.pid}" in err and "tom-audit -c" not in err or str(holder.pid) in err
-        assert "gerade" in err and new_file.name in err
+        assert f"Prozess {holder.pid}" in err and "gerade" in err and new_file.name in err
         assert new_file.read_bytes() == before
     finally:
         holder.kill()
@@ -547,3 +546,11 @@ def test_hostile_files_are_refused_by_every_command(command, new_file, tmp_path,
         if before is not None:
             assert path.read_bytes() == before, f"{command} {name} changed the file"
         assert not list(tmp_path.glob("out*")), f"{command} {name} left an output"
+
+
+def test_the_lock_file_is_shared_like_the_file_it_guards(new_file, catalogue):
+    """A group sharing a 0660 assessment must share its lock too, or the second user could not save."""
+    new_file.chmod(0o660)
+    assert main(["set", str(new_file), catalogue.measures[0].id, "--note", "x"]) == 0
+    lock = new_file.with_name(new_file.name + ".lock")
+    assert lock.stat().st_mode & 0o660 == 0o660 and lock.stat().st_gid == new_file.stat().st_gid
