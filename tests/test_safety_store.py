@@ -554,3 +554,25 @@ def test_the_lock_file_is_shared_like_the_file_it_guards(new_file, catalogue):
     assert main(["set", str(new_file), catalogue.measures[0].id, "--note", "x"]) == 0
     lock = new_file.with_name(new_file.name + ".lock")
     assert lock.stat().st_mode & 0o660 == 0o660 and lock.stat().st_gid == new_file.stat().st_gid
+
+
+def test_the_issues_answers_example_is_a_clean_error_at_its_line(tmp_path, capsys):
+    """`answers: {1: 2}` in a measure validated, then crashed `set`."""
+    import shutil
+
+    from tests.conftest import EXAMPLE
+
+    path = tmp_path / "a.tom.yaml"
+    shutil.copy(EXAMPLE, path)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.strip() == "answers:")
+    lines[at] = "    answers: {1: 2}\n"
+    while lines[at + 1].startswith("      ") and not lines[at + 1].lstrip().startswith("- "):
+        del lines[at + 1]
+    path.write_text("".join(lines), encoding="utf-8")
+    before = path.read_bytes()
+    for argv in (["set", str(path), "ENT-02", "--note", "x"], ["validate", str(path)], ["export", str(path), "-o",
+                                                                                     str(tmp_path / "x.md")]):
+        assert main(argv) == 2
+        assert f"a.tom.yaml:{at + 1}:" in capsys.readouterr().err
+    assert path.read_bytes() == before
