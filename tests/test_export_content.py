@@ -216,7 +216,7 @@ def test_cover(content):
     assert fields["Organisation (Auftragsverarbeiter)"] == "Beispiel Hosting GmbH"
     assert fields["Stand"] == date(2026, 11, 20)
     assert fields["Schutzbedarf"] == "hoch"
-    assert "tom-art32" in fields["Katalog"] and "2026.1" in fields["Katalog"]
+    assert "tom-art32" in fields["Katalog"] and "2026.2" in fields["Katalog"]
     assert fields["Version / Freigabe"] == "Entwurf: geändert seit der Freigabe von Version 1.0 am 28.11.2025"
     assert content.cover.draft and content.cover.status == fields["Version / Freigabe"]
     assert fields["Vollständigkeit"].startswith("Unvollständig: 5 Fehler laut Prüfung (lint)")

@@ -238,12 +238,12 @@ def evidence_line(item: Evidence, lang: str) -> str:
     return line
 
 
-def level_label(measure: Measure, need: str, lang: str) -> str:
+def level_label(measure: Measure, need: str, lang: str, scoping: dict | None = None) -> str:
     """"Pflicht" / "empf." at the protection need; "überholt" for a deprecated practice,
     which is neither (BSI advises against it: not doing it is the good answer)."""
     if measure.deprecated_reason:
         return tr("export.deprecated", lang)
-    return tr("export.required" if measure.required_at(need) else "export.recommended", lang)
+    return tr("export.required" if measure.required_at(need, scoping) else "export.recommended", lang)
 
 
 def _status_labels(lang: str) -> dict[str | None, str]:
@@ -337,12 +337,12 @@ def action_rows(catalogue: Catalogue, assessment: Assessment, lang: str, today: 
         due = parse_date(due_text)
         gap_state = gap.state if gap else "open"
         overdue = due is not None and due < today and gap_state in OPEN_GAP_STATES  # as lint's TOM009
-        required = measure.required_at(need)
+        required = measure.required_at(need, assessment.scoping)
         row = ActionRow(
             measure_id=measure.id, title=measure.title(lang),
             category=catalogue.category_by_id[measure.category].title(lang)
             if measure.category in catalogue.category_by_id else measure.category,
-            required=required, required_label=level_label(measure, need, lang),
+            required=required, required_label=level_label(measure, need, lang, assessment.scoping),
             status_label=statuses[state.status], risk=risk, risk_label=tr(f"export.risk.{risk}", lang) if risk else "",
             description=gap.description.strip() if gap else "", action=gap.action.strip() if gap else "",
             owner=(gap.owner or answer.owner) if gap else answer.owner,
@@ -393,7 +393,7 @@ def review_rows(catalogue: Catalogue, assessment: Assessment, lang: str) -> list
             key=review_layout.review_key(assessment.id, measure.id), measure_id=measure.id,
             category=categories.get(measure.category, measure.category), title=measure.title(lang),
             required_label=tr("export.deprecated", lang) if measure.deprecated_reason
-            else required if measure.required_at(need) else recommended,
+            else required if measure.required_at(need, assessment.scoping) else recommended,
             status=state.status or "", status_label=statuses[state.status], note=note,
             evidence_count=len(answer.evidence), review_state=review_state,
             review_state_label=review_layout.state_label(review_state, lang),

@@ -105,7 +105,7 @@ def blockers(catalogue: Catalogue, assessment: Assessment, *, today: date | None
             found[{"rejected": "review_rejected", "question": "review_question"}.get(shown, "review_changed")].append(
                 measure.id)
         elif state.status is None:
-            if measure.required_at(need) and not measure.deprecated_reason:
+            if measure.required_at(need, assessment.scoping):
                 found["unanswered_required"].append(measure.id)
         elif state.automatic:
             if not measure.deprecated_reason:
