@@ -300,13 +300,16 @@ def test_a_re_verdict_on_a_changed_answer_rebinds_it(exported):
 def test_suggested_na_is_open_until_confirmed(new_file, cli):
     loaded = load_assessment(new_file)
     a, c = loaded.assessment, loaded.catalogue
-    a.scoping["own_premises"] = False
+    for measure in c.measures:  # rule out everything that can be ruled out
+        if measure.applies_if:
+            for key, value in _ruling_out(c, measure).items():
+                a.scoping.setdefault(key, value)
     save_assessment(new_file, a)
     loaded = load_assessment(new_file)
     rows = {r.measure_id: r for r in build(loaded, "de", OPTIONS).annex if r.role == "measure"}
     suggested = [m.id for m in c.measures if na_reasons.suggestion(c, loaded.assessment, m) is not None]
-    citing = [mid for mid in suggested if na_reasons.cited_measures(
-        na_reasons.suggestion(c, loaded.assessment, c.measure_by_id[mid]).de, c, mid)]
+    citing = [mid for mid in suggested if na_reasons.unsupported(
+        na_reasons.suggestion(c, loaded.assessment, c.measure_by_id[mid]).de, c, loaded.assessment, mid)]
     suggested = [mid for mid in suggested if mid not in citing]
     assert suggested and citing
     before = new_file.read_bytes()
@@ -345,18 +348,37 @@ def test_a_reason_citing_an_unimplemented_measure_is_not_printed(new_file, cli):
     assert "TOM022" not in {f.rule for f in lint(c, a, today=TODAY) if f.measure_id == "ACC-15"}
 
 
-def test_confirm_all_leaves_suggestions_that_cite_open_measures(new_file, cli):
+def _ruling_out(catalogue, measure) -> dict:
+    """Scoping answers that rule `measure` out."""
+    answers = {}
+    for question_id, wanted in measure.applies_if.items():
+        allowed = wanted if isinstance(wanted, list) else [wanted]
+        question = catalogue.scoping_by_id[question_id]
+        options = [True, False] if question.type == "bool" else [o.id for o in question.options]
+        answers[question_id] = next(o for o in options if o not in allowed)
+    return answers
+
+
+def test_confirm_all_leaves_suggestions_that_lean_on_open_measures(new_file, cli, catalogue):
+    # a suggestion saying the control lives elsewhere (catalogue `see:`), nothing of it implemented
+    measure = next(m for m in catalogue.measures if m.see and m.applies_if and m.not_applicable_reason)
     loaded = load_assessment(new_file)
-    a, c = loaded.assessment, loaded.catalogue
-    a.scoping["paper_records"] = False  # ENT-11's suggestion: "printing is prohibited (see ORG-05)"
-    save_assessment(new_file, a)
+    loaded.assessment.scoping.update(_ruling_out(catalogue, measure))
+    save_assessment(new_file, loaded.assessment)
     result = cli("confirm-na", str(new_file), "--all", "--lang", "en")
     assert result.returncode == 0, result.stderr
-    assert "ENT-11: not confirmed" in result.stderr and "ORG-05" in result.stderr
-    after = load_assessment(new_file).assessment
-    assert "ENT-11" not in after.measures
-    row = next(r for r in build(load_assessment(new_file), "en", OPTIONS).annex if r.measure_id == "ENT-11")
-    assert row.status == "open" and "ORG-05" not in row.description
+    assert f"{measure.id}: not confirmed" in result.stderr and measure.see[0] in result.stderr
+    assert measure.id not in load_assessment(new_file).assessment.measures
+    row = next(r for r in build(load_assessment(new_file), "en", OPTIONS).annex if r.measure_id == measure.id)
+    assert row.status == "open" and row.description == ""
+    # once one of the places it names is implemented, the suggestion can be confirmed
+    loaded = load_assessment(new_file)
+    record(loaded.assessment, loaded.catalogue, measure.see[0], Edit(status="implemented", note="Seit 2024."))
+    save_assessment(new_file, loaded.assessment)
+    result = cli("confirm-na", str(new_file), measure.id)
+    assert result.returncode == 0, result.stderr
+    row = next(r for r in build(load_assessment(new_file), "en", OPTIONS).annex if r.measure_id == measure.id)
+    assert row.status == "not_applicable" and row.description == measure.not_applicable_reason.de
 
 
 # -- 4. deprecated practices are never required -------------------------------------------------------

@@ -99,9 +99,14 @@ async def test_review_mode_without_a_name_asks_for_it(new_file, monkeypatch):
 
 async def test_confirm_na_suggestions_with_c_and_all_with_shift_c(new_file):
     loaded = load_assessment(new_file)
-    loaded.assessment.scoping["own_premises"] = False
-    save_assessment(new_file, loaded.assessment)
     catalogue = loaded.catalogue
+    for measure in catalogue.measures:  # rule out what the scoping answers can rule out
+        for question_id, wanted in (measure.applies_if or {}).items():
+            allowed = wanted if isinstance(wanted, list) else [wanted]
+            question = catalogue.scoping_by_id[question_id]
+            options = [True, False] if question.type == "bool" else [o.id for o in question.options]
+            loaded.assessment.scoping.setdefault(question_id, next(o for o in options if o not in allowed))
+    save_assessment(new_file, loaded.assessment)
     from tom_audit.logic import na_reasons
 
     suggested = [m.id for m in catalogue.measures if na_reasons.suggestion(catalogue, loaded.assessment, m)

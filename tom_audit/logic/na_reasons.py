@@ -34,10 +34,25 @@ def cited_measures(text: str, catalogue: Catalogue, own_id: str = "") -> list[st
 
 
 def unsupported(text: str, catalogue: Catalogue, assessment: Assessment, own_id: str = "") -> list[str]:
-    """The measures `text` cites that are not implemented (partly, planned, not at all, not
-    applicable or unanswered): a reason citing them claims what nobody stated."""
-    return [mid for mid in cited_measures(text, catalogue, own_id)
-            if effective_of(assessment, catalogue.measure_by_id[mid]).status != "implemented"]
+    """The measures a reason relies on that are not implemented (partly, planned, not at all,
+    not applicable or unanswered): a reason relying on them claims what nobody stated.
+
+    A reason relies on every measure it names ("(see ORG-05)"). When it is the catalogue's
+    own reason for `own_id` (suggested, or confirmed word for word), it also relies on the
+    measures its `see:` lists as where the control lives instead: at least one of those
+    must be implemented (they are alternatives, e.g. a data centre or a server cabinet)."""
+    def missing(ids) -> list[str]:
+        return [mid for mid in ids if effective_of(assessment, catalogue.measure_by_id[mid]).status != "implemented"]
+
+    result = missing(cited_measures(text, catalogue, own_id))
+    measure = catalogue.measure_by_id.get(own_id)
+    reason = measure.not_applicable_reason if measure else None
+    if reason is not None and text.strip() in (reason.de.strip(), reason.en.strip()):
+        see = [mid for mid in getattr(measure, "see", ()) if mid in catalogue.measure_by_id and mid != own_id]
+        absent = missing(see)
+        if see and len(absent) == len(see):
+            result += [mid for mid in absent if mid not in result]
+    return result
 
 
 def suggestion(catalogue: Catalogue, assessment: Assessment, measure: Measure) -> Text | None:
