@@ -576,3 +576,21 @@ def test_the_issues_answers_example_is_a_clean_error_at_its_line(tmp_path, capsy
         assert main(argv) == 2
         assert f"a.tom.yaml:{at + 1}:" in capsys.readouterr().err
     assert path.read_bytes() == before
+
+
+def test_a_read_only_recent_list_or_cache_never_stops_work(new_file, tmp_path, monkeypatch, capsys):
+    """atomic_write refuses read-only targets; the recent-files list and the catalogue cache,
+    which must never stop work, shrug that off."""
+    from tom_audit.store import recent
+
+    monkeypatch.setenv("TOM_AUDIT_STATE_DIR", str(tmp_path / "state"))
+    recent.remember(new_file)
+    recent.recent_file().chmod(0o444)
+    recent.remember(tmp_path / "other.tom.yaml")  # refused inside, silently
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("TOM_AUDIT_CACHE_DIR", str(cache))
+    assert main(["status", str(new_file)]) == 0
+    for file in cache.rglob("*.json"):
+        file.chmod(0o444)
+        file.write_bytes(b"{")  # broken and read-only
+    assert main(["status", str(new_file)]) == 0
