@@ -594,3 +594,26 @@ def test_a_read_only_recent_list_or_cache_never_stops_work(new_file, tmp_path, m
         file.chmod(0o444)
         file.write_bytes(b"{")  # broken and read-only
     assert main(["status", str(new_file)]) == 0
+
+
+def test_every_writer_goes_through_the_store():
+    """Commands change an assessment with update_assessment (locked read-change-write), never
+    with a bare save, and write files only through atomic_write: a new command that forgets
+    fails here, not in a user's lost update."""
+    import re
+    from pathlib import Path
+
+    import tom_audit
+
+    root = Path(tom_audit.__file__).parent
+    allowed_save = {"store/assessment_store.py", "store/creating.py", "tui/session.py", "tui/app.py"}
+    allowed_write = {"store/atomic.py"}
+    offenders = []
+    for file in root.rglob("*.py"):
+        name = file.relative_to(root).as_posix()
+        source = file.read_text(encoding="utf-8")
+        if re.search(r"\bsave_assessment\(", source) and name not in allowed_save:
+            offenders.append(f"{name}: save_assessment (use update_assessment)")
+        if re.search(r"\.write_(text|bytes)\(|open\([^)]*['\"][wax]b?['\"]", source) and name not in allowed_write:
+            offenders.append(f"{name}: writes a file itself (use store.atomic.atomic_write)")
+    assert offenders == []
