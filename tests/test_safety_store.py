@@ -617,3 +617,18 @@ def test_every_writer_goes_through_the_store():
         if re.search(r"\.write_(text|bytes)\(|open\([^)]*['\"][wax]b?['\"]", source) and name not in allowed_write:
             offenders.append(f"{name}: writes a file itself (use store.atomic.atomic_write)")
     assert offenders == []
+
+
+@pytest.mark.parametrize("argv", [
+    ["set", "F", "ENT-01", "--status", "implemented", "--evidence", "https://wiki.example/x", "--valid-until", "2026-01-01\n"],
+    ["approve", "F", "--by", "DSB", "--force", "--version", "1.0\n"],
+], ids=["valid_until", "version"])
+def test_a_trailing_newline_never_gets_past_a_check_into_the_file(argv, new_file, capsys):
+    """Python's `$` matched before a final newline: "2026-01-01\\n" passed the date check,
+    was saved, and from then on every command refused the file."""
+    before = new_file.read_bytes()
+    code = main([str(new_file) if a == "F" else a for a in argv])
+    assert code in (0, 2)  # refused, or taken without the newline (approve strips the version)
+    if code == 2:
+        assert new_file.read_bytes() == before
+    assert main(["validate", str(new_file)]) == 0, capsys.readouterr().err

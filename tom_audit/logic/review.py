@@ -23,7 +23,7 @@ from tom_audit.model.catalogue import Catalogue, Measure
 from tom_audit.problems import InputError, Problem
 
 OBJECTIONS = ("rejected", "question")  # review states that need an answer from IT staff
-_VERSION = re.compile(r"^(\d+)\.(\d+)$")
+_VERSION = re.compile(r"^(\d+)\.(\d+)\Z")  # \Z: "$" would let a final newline through
 
 
 # -- review states ---------------------------------------------------------------------------
