@@ -27,7 +27,7 @@ from tom_audit.store.assessment_store import Unchanged, update_assessment
 NAME = "import-review"
 ORDER = 75
 READ_COLUMNS = ("key", "measure_id", "review_state", "reviewer", "review_date", "comment", "fingerprint")
-_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\Z")
 
 
 def register(commands) -> None:

@@ -25,7 +25,7 @@ from tom_audit.problems import InputError, Problem
 OBJECTIONS = ("rejected", "question")  # review states that need an answer from IT staff
 CHANGED = "changed"  # derived, never stored: the answer changed after the verdict was given
 SHOWN_STATES = (*REVIEW_STATES, CHANGED)  # what a UI or export shows per measure
-_VERSION = re.compile(r"^(\d+)\.(\d+)$")
+_VERSION = re.compile(r"^(\d+)\.(\d+)\Z")  # \Z: "$" would let a final newline through
 
 
 # -- review states ---------------------------------------------------------------------------
