@@ -13,10 +13,12 @@ import importlib
 import pkgutil
 
 from tom_audit import __version__, cli
+from tom_audit.cli.arg_text import check_arguments
 from tom_audit.cli.output import EXIT_BAD_INPUT, report
 from tom_audit.i18n import LANGUAGES, set_language, tr
 from tom_audit.logic.answers import AnswerError
 from tom_audit.problems import InputError
+from tom_audit.text_rules import escaped_terminal_output
 
 # Every cli/cmd_*.py is a command: NAME, ORDER (its place in --help), register(subparsers).
 # Command modules import heavy libraries (openpyxl, Textual) inside their run function.
@@ -72,10 +74,22 @@ def main(argv: list[str] | None = None) -> int:
             lang = arg.split("=", 1)[1]
     set_language(lang if lang in LANGUAGES else "de")
     parser = build_parser()
-    args = parser.parse_args(_normalise(argv))
+    with escaped_terminal_output():  # usage errors quote the arguments
+        args = parser.parse_args(_normalise(argv))
     if args.lang:
         set_language(args.lang)
+    if args.command in FULL_SCREEN:
+        return _run(parser, args)
+    with escaped_terminal_output():  # what a file holds can not steer the terminal
+        return _run(parser, args)
+
+
+FULL_SCREEN = ("open", "review")  # commands that hand the terminal to the Textual UI
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
+        check_arguments(parser, args)
         return args.run(args)
     except InputError as error:
         report(error.problems)

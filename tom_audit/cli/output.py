@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from tom_audit.i18n import tr
 from tom_audit.problems import Problem
+from tom_audit.text_rules import terminal_text
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -16,11 +17,11 @@ EXIT_BAD_INPUT = 2
 
 def report(problems: Iterable[Problem]) -> None:
     for problem in problems:
-        print(problem.render(), file=sys.stderr)
+        print(terminal_text(problem.render()), file=sys.stderr)
 
 
 def fail(key: str, **params) -> int:
-    print(f"tom-audit: {tr('severity.error')}: {tr(key, **params)}", file=sys.stderr)
+    print(terminal_text(f"tom-audit: {tr('severity.error')}: {tr(key, **params)}"), file=sys.stderr)
     return EXIT_BAD_INPUT
 
 

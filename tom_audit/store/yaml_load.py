@@ -84,6 +84,27 @@ def _position(mark: yaml.Mark | None) -> dict[str, int | None]:
     return {"line": mark.line + 1, "col": mark.column + 1}
 
 
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, shown: str) -> Problem:
+    """The character the YAML reader refused, at its line and column. The C reader counts
+    the offset in UTF-8 bytes, the Python reader in characters."""
+    from tom_audit.text_rules import find_bad
+
+    char = chr(exc.character) if isinstance(exc.character, int) else "\x00"
+    encoded = text.encode("utf-8", "surrogatepass")
+    offset = exc.position
+    if 0 <= offset <= len(encoded) and encoded[offset:offset + len(char.encode("utf-8", "surrogatepass"))] \
+            == char.encode("utf-8", "surrogatepass"):
+        before = encoded[:offset].decode("utf-8", "replace")
+    else:
+        before = text[:offset]
+    line = before.count("\n") + 1
+    col = len(before) - (before.rfind("\n") + 1) + 1
+    bad = find_bad(char)
+    if bad is not None:
+        return Problem(shown, f"text.{bad.kind}", {"char": bad.code, "at": col, "place": ""}, line=line, col=col)
+    return Problem(shown, "yaml.syntax", {"detail": f"{exc.reason} (U+{ord(char):04X})"}, line=line, col=col)
+
+
 def parse_yaml(text: str, shown: str) -> Any:
     """Parse one YAML document; every syntax, duplicate-key and alias problem at once."""
     gc_was_enabled = gc.isenabled()
@@ -106,6 +127,8 @@ def parse_yaml(text: str, shown: str) -> Any:
             # an unclosed quote or bracket: where it was opened helps, not the end of the file
             mark, detail = exc.context_mark, f"{exc.context}, {detail}"
         raise InputError([Problem(shown, "yaml.syntax", {"detail": detail}, **_position(mark))]) from None
+    except yaml.reader.ReaderError as exc:  # a raw character YAML does not allow (a control character)
+        raise InputError([_reader_problem(exc, text, shown)]) from None
     except yaml.YAMLError as exc:
         raise InputError([Problem(shown, "yaml.syntax", {"detail": str(exc).splitlines()[0]})]) from None
     finally:
@@ -130,14 +153,17 @@ class NodeIndex:
     text: str
     _root: Any = field(default=None, init=False)
     _composed: bool = field(default=False, init=False)
+    _error_mark: Any = field(default=None, init=False)  # where the full parser gave up, if it did
 
     def _node(self) -> Any:
         if not self._composed:
             self._composed = True
             try:
                 self._root = yaml.compose(self.text, Loader=_Loader)
-            except yaml.YAMLError:
+            except yaml.YAMLError as exc:
+                # the fast reader takes some escapes the full parser refuses (a lone "\ud800")
                 self._root = None
+                self._error_mark = getattr(exc, "problem_mark", None)
         return self._root
 
     def find(self, path: Path_, *, key: bool = False) -> Any:
@@ -162,7 +188,7 @@ class NodeIndex:
 
     def position(self, path: Path_, *, key: bool = False) -> dict[str, int | None]:
         node = self.find(path, key=key)
-        return _position(node.start_mark if node is not None else None)
+        return _position(node.start_mark if node is not None else self._error_mark)
 
     def raw_text(self, path: Path_) -> str | None:
         """The scalar at `path` exactly as written, or None if it is not a scalar."""
