@@ -260,3 +260,47 @@ def utf16_length(text: str) -> int:
     if text.isascii():
         return len(text)
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def redact_url(ref: str) -> str:
+    """The URL with any user information replaced by ``***``, fit to be printed."""
+    try:
+        parts = urlsplit(ref)
+    except ValueError:
+        return "***"
+    if "@" not in parts.netloc:
+        return ref
+    host = parts.netloc.rsplit("@", 1)[1]
+    return parts._replace(netloc=f"***@{host}").geturl()
+
+
+def evidence_url_problems(measures: dict, shown: str, position) -> list[Problem]:
+    """For a loaded assessment's `measures` (id -> Answer): a refusal for each evidence URL
+    with a password, a warning for each with token-like parameters, at their lines."""
+    problems = []
+    for measure_id, answer in measures.items():
+        for i, item in enumerate(answer.evidence):
+            if "://" in item.ref:
+                problem = url_problem(item.ref, shown, **position(("measures", measure_id, "evidence", i, "ref")))
+                if problem is not None:
+                    problems.append(problem)
+    return problems
+
+
+def long_texts(answer) -> list[tuple[str, int]]:
+    """The texts of one answer that an Excel cell cannot hold: (field, UTF-16 length), field
+    as "note", "gap.action", "evidence.description", ... (i18n keys text.field.<field>)."""
+    texts = [("note", answer.note), ("owner", answer.owner)]
+    if answer.gap is not None:
+        texts += [("gap.description", answer.gap.description), ("gap.action", answer.gap.action)]
+    if answer.review is not None:
+        texts.append(("review.comment", answer.review.comment))
+    for item in answer.evidence:
+        texts += [("evidence.description", item.description), ("evidence.ref", item.ref)]
+    found = []
+    for name, text in texts:
+        if len(text) * 2 > EXCEL_CELL_LIMIT or len(text) > EXCEL_CELL_LIMIT // 2:
+            length = utf16_length(text)
+            if length > EXCEL_CELL_LIMIT:
+                found.append((name, length))
+    return found
