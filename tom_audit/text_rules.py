@@ -263,15 +263,23 @@ def utf16_length(text: str) -> int:
 
 
 def redact_url(ref: str) -> str:
-    """The URL with any user information replaced by ``***``, fit to be printed."""
+    """The URL with user information and the values of token-like parameters replaced by
+    ``***``, fit to be printed (e.g. ``https://***@host/x?access_token=***``)."""
     try:
         parts = urlsplit(ref)
     except ValueError:
         return "***"
-    if "@" not in parts.netloc:
-        return ref
-    host = parts.netloc.rsplit("@", 1)[1]
-    return parts._replace(netloc=f"***@{host}").geturl()
+    if "@" in parts.netloc:
+        parts = parts._replace(netloc="***@" + parts.netloc.rsplit("@", 1)[1])
+
+    def mask(part: str) -> str:
+        pieces = []
+        for piece in part.split("&"):
+            name, sep, _ = piece.partition("=")
+            pieces.append(f"{name}=***" if sep and name.lower() in TOKEN_PARAMS else piece)
+        return "&".join(pieces)
+
+    return parts._replace(query=mask(parts.query), fragment=mask(parts.fragment)).geturl()
 
 
 def evidence_url_problems(measures: dict, shown: str, position) -> list[Problem]:
