@@ -20,6 +20,7 @@ from tom_audit.logic.answers import current_user
 from tom_audit.logic.review import ReviewChange, ReviewRow, apply_review_import, plan_review_import
 from tom_audit.problems import InputError, Problem, display_path
 from tom_audit.store.assessment_store import load_assessment, save_assessment
+from tom_audit.text_rules import check_value
 
 NAME = "import-review"
 ORDER = 75
@@ -66,6 +67,7 @@ def read_review_sheet(path: Path) -> list[ReviewRow]:
     import zipfile
 
     from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
     from openpyxl.utils.exceptions import InvalidFileException
 
     from tom_audit.export import review_layout as layout
@@ -96,18 +98,30 @@ def read_review_sheet(path: Path) -> list[ReviewRow]:
                     "column": " / ".join(tr(column.header_key, lang) for lang in LANGUAGES)})])
         read = {where[name] for name in READ_COLUMNS}
         result = []
+        problems: list[Problem] = []
         for number, values in enumerate(rows, start=layout.FIRST_DATA_ROW):
 
             def cell(name: str, values=values):
                 index = where.get(name)
                 return values[index] if index is not None and index < len(values) else None
 
+            def text(name: str, number=number, cell=cell) -> str:
+                """A text cell, checked where text enters (tom_audit.text_rules)."""
+                value = layout.read_text(cell(name))
+                column = where[name] + 1
+                value, problem = check_value(value, shown, line=number, col=column,
+                                             place=tr("text.place.cell", cell=f"{get_column_letter(column)}{number}"))
+                if problem is not None:
+                    problems.append(problem)
+                return value
+
             other = any(v not in (None, "") for i, v in enumerate(values) if i not in read)
             result.append(ReviewRow(
-                row=number, key=layout.read_text(cell("key")), state=layout.read_text(cell("review_state")),
-                reviewer=layout.read_text(cell("reviewer")), date=_date_text(cell("review_date")),
-                comment=layout.read_text(cell("comment")), other=other,
+                row=number, key=text("key"), state=text("review_state"), reviewer=text("reviewer"),
+                date=_date_text(cell("review_date")), comment=text("comment"), other=other,
             ))
+        if problems:
+            raise InputError(problems)
         return result
     finally:
         workbook.close()

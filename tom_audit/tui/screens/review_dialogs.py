@@ -12,13 +12,13 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextArea
 
 from tom_audit.i18n import tr
 from tom_audit.logic.lint import counts
 from tom_audit.model.assessment import REVIEW_STATES
 from tom_audit.model.catalogue import Measure
-from tom_audit.tui.screens.dialogs import FormDialog
+from tom_audit.tui.screens.dialogs import FormDialog, long_text, typed
 from tom_audit.tui.session import Session
 
 NEEDS_COMMENT = ("rejected", "question")  # IT staff must learn what is missing or asked
@@ -50,12 +50,12 @@ class ReviewDialog(FormDialog):
                 yield RadioButton(tr(f"review.state.{state}"), value=state == self.state, name=state,
                                   id=f"review--{state}")
         yield _label(tr("tui.review.comment"))
-        yield Input(self.comment, id="review-comment", placeholder=tr("tui.review.comment_placeholder"))
+        yield long_text(self.comment, "review-comment", tr("tui.review.comment_placeholder"))
         yield Static(tr("tui.review.recorded_as", by=self.session.reviewer or "?", date=date.today().isoformat()),
                      classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one("#review-comment", Input).focus()
+        self.query_one("#review-comment", TextArea).focus()
 
     def chosen_state(self) -> str:
         pressed = self.query_one("#review-state", RadioSet).pressed_button
@@ -63,7 +63,7 @@ class ReviewDialog(FormDialog):
 
     def apply(self) -> str | None:
         state = self.chosen_state()
-        comment = self.query_one("#review-comment", Input).value.strip()
+        comment = typed(self.query_one("#review-comment", TextArea))
         if state in NEEDS_COMMENT and not comment:
             return tr(f"tui.review.needs_comment.{state}")
         return self._record(state, comment)
@@ -110,5 +110,5 @@ class ApproveDialog(FormDialog):
         self.query_one("#approve-version", Input).focus()
 
     def apply(self) -> str | None:
-        return self._approve(self.query_one("#approve-by", Input).value.strip(),
-                             self.query_one("#approve-version", Input).value.strip())
+        return self._approve(typed(self.query_one("#approve-by", Input)),
+                             typed(self.query_one("#approve-version", Input)))
