@@ -101,7 +101,11 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, shown: str) -> Prob
     col = len(before) - (before.rfind("\n") + 1) + 1
     bad = find_bad(char)
     if bad is not None:
-        return Problem(shown, f"text.{bad.kind}", {"char": bad.code, "at": col, "place": ""}, line=line, col=col)
+        # the place in the text: after the key, a list dash and an opening quote on this line
+        this_line = before[before.rfind("\n") + 1:]
+        start = re.match(r"\s*(?:-\s+)?(?:[^:\"']*:\s+)?[\"']?", this_line)
+        at = len(this_line) - (start.end() if start else 0) + 1
+        return Problem(shown, f"text.{bad.kind}", {"char": bad.code, "at": at, "place": ""}, line=line, col=col)
     return Problem(shown, "yaml.syntax", {"detail": f"{exc.reason} (U+{ord(char):04X})"}, line=line, col=col)
 
 
