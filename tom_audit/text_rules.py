@@ -3,7 +3,8 @@
 Text enters tom-audit in four places, and each is checked once, here, before anything is
 stored or exported:
 
-- YAML files (assessments and catalogues): `check_tree` after parsing, at FILE:LINE:COL;
+- YAML files (assessments and catalogues): `check_tree` after parsing, at FILE:LINE:COL
+  (keys, being ids and field names, may not hold a tab or line break either);
 - command-line arguments: `check_value` per option (the CLI names the option);
 - text typed or pasted into the terminal UI: `clean_typed` (the UI cleans, never refuses);
 - cells of a workbook read back (`import-review`): `check_value` per cell (row and column).
@@ -61,6 +62,9 @@ _NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
 # What files, arguments and workbook cells may not contain (CR is cleaned before this check).
 REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff" + _NONCHARACTERS + "]")
+# The same in two parts, ten times faster: a class with astral members is slow in `re`.
+_REFUSED_BMP = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_ASTRAL_END = re.compile("[\U0001fffe-\U0010ffff]")  # noncharacters are among these (xFFFE, xFFFF)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Bidirectional embeddings, overrides and isolates (Unicode UAX #9): they reorder what
@@ -92,7 +96,13 @@ def clean_line_ends(text: str) -> str:
 
 def find_bad(text: str) -> BadChar | None:
     """The first refused character in `text` (after line ends are cleaned), or None."""
-    match = REFUSED.search(text)
+    match = _REFUSED_BMP.search(text)
+    if not text.isascii():
+        end = match.start() if match else len(text)
+        for astral in _ASTRAL_END.finditer(text, 0, end):
+            if ord(astral.group()) & 0xFFFE == 0xFFFE:
+                match = astral
+                break
     if match is None:
         return None
     char = match.group()
@@ -114,9 +124,13 @@ def check_value(text: str, where: str, *, line: int | None = None, col: int | No
 
 
 def needs_check(source: str) -> bool:
-    """Whether a YAML document parsed from `source` can hold a refused character or a CR:
-    only through a raw character or an escape (which needs a backslash)."""
-    return "\\" in source or REFUSED.search(source) is not None
+    """Whether a YAML document parsed from `source` can hold a refused character, a CR or a
+    key with a line break: only through a raw character, an escape (which needs a
+    backslash) or a complex key ("? |")."""
+    return "\\" in source or find_bad(source) is not None or ("?" in source and _COMPLEX_KEY.search(source) is not None)
+
+
+_COMPLEX_KEY = re.compile(r"^[ \t-]*\?(?:[ \t]|$)", re.MULTILINE)
 
 
 def check_tree(data: Any, shown: str, position) -> list[Problem]:
@@ -131,7 +145,7 @@ def check_tree(data: Any, shown: str, position) -> list[Problem]:
             for name in list(node):
                 value = node[name]
                 if isinstance(name, str):
-                    bad = find_bad(clean_line_ends(name))
+                    bad = find_bad(name) or _line_break_in_key(name)
                     if bad is not None:
                         problems.append(Problem(shown, f"text.{bad.kind}", {**bad.params(), "place": ""},
                                                 **position((*path, name), key=True)))
@@ -147,6 +161,15 @@ def check_tree(data: Any, shown: str, position) -> list[Problem]:
                     stack.append((value, (*path, i)))
     problems.sort(key=lambda p: (p.line or 0, p.col or 0))
     return problems
+
+
+def _line_break_in_key(name: str) -> BadChar | None:
+    """Keys (ids, field names) are one line: a tab or line break in one is refused (an id
+    "ENT-01\\n" would look right and match nothing)."""
+    match = re.search("[\t\n\r\u2028\u2029]", name)
+    if match is None:
+        return None
+    return BadChar("key_break", f"U+{ord(match.group()):04X}", match.start() + 1)
 
 
 def _check_string(parent, name, value: str, path: tuple, shown: str, position, problems: list[Problem]) -> None:

@@ -8,6 +8,8 @@ STRINGS: dict[str, str] = {
     "problem.text.surrogate.hint": "Terminal und Shell auf UTF-8 stellen (z. B. LANG=de_DE.UTF-8) und den Text neu eingeben; Dateinamen mit Latin-1-Zeichen umbenennen.",
     "problem.text.noncharacter": "Nichtzeichen {char} an Stelle {at} des Textes{place}; Unicode reserviert es für den internen Gebrauch von Programmen.",
     "problem.text.noncharacter.hint": "Das Zeichen entfernen; es stammt meist aus einer fehlerhaften Umwandlung.",
+    "problem.text.key_break": "Der Schlüssel enthält einen Tabulator oder Zeilenumbruch ({char} an Stelle {at}){place}; Schlüssel (Kennungen, Feldnamen) sind einzeilig.",
+    "problem.text.key_break.hint": "Den Schlüssel in einer Zeile ohne Tabulator schreiben, z. B. ENT-01 statt \"ENT-01\\n\".",
     "problem.text.url_password": "Die URL enthält Zugangsdaten (Benutzer oder Passwort vor „@“, Host {host}); sie stünden in der Anlage, die an Kunden geht.",
     "problem.text.url_password.hint": "Das Passwort entfernen: die URL ohne „benutzer:passwort@“ angeben; der Zugang gehört in einen Passwort-Manager.",
     "problem.text.url_token": "Die URL enthält einen Parameter, der nach einem Zugangs-Token aussieht ({names}); er stünde in der Anlage.",

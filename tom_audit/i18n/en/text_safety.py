@@ -8,6 +8,8 @@ STRINGS: dict[str, str] = {
     "problem.text.surrogate.hint": "Set the terminal and shell to UTF-8 (e.g. LANG=en_GB.UTF-8) and type the text again; rename files whose names hold Latin-1 characters.",
     "problem.text.noncharacter": "Noncharacter {char} at position {at} of the text{place}; Unicode reserves it for programs' internal use.",
     "problem.text.noncharacter.hint": "Remove the character; it usually comes from a broken conversion.",
+    "problem.text.key_break": "The key holds a tab or line break ({char} at position {at}){place}; keys (ids, field names) are one line.",
+    "problem.text.key_break.hint": "Write the key on one line without a tab, e.g. ENT-01 instead of \"ENT-01\\n\".",
     "problem.text.url_password": "The URL holds credentials (a user or password before \"@\", host {host}); they would appear in the annex sent to customers.",
     "problem.text.url_password.hint": "Remove the password: give the URL without \"user:password@\"; access belongs in a password manager.",
     "problem.text.url_token": "The URL has a parameter that looks like an access token ({names}); it would appear in the annex.",
