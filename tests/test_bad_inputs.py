@@ -42,6 +42,39 @@ def _corpus(tmp: Path, catalogue_file: Path) -> dict[str, tuple[Path, int | None
     put("too_new", VALID_HEAD.replace("format_version: 1", "format_version: 99") + "measures: {}\n", 2)
     put("alias_bomb", VALID_HEAD + "a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\nmeasures: {}\n", None)
     put("python_tag", VALID_HEAD + "x: !!python/object/apply:os.system [\"echo hi\"]\nmeasures: {}\n", 7)
+    # -- text that would break an output format or the terminal (issue 9, kind 2) --
+    org = VALID_HEAD + "organisation:\n  name: {}\nmeasures: {{}}\n"
+    put("control_char", org.format('"ACME\\x01"'), 8)  # the issue's example
+    put("raw_control_char", org.format('"AC\x07ME"'), 8)
+    put("escape_sequence", org.format('"ACME\\e[2J\\e]0;pwned\\a"'), 8)
+    put("c1_control", org.format('"ACME\\x9b2J"'), 8)
+    put("nul_escape", VALID_HEAD + 'measures:\n  ENT-01:\n    note: "a\\0b"\n', 9)
+    put("lone_surrogate", org.format('"Ma\\udcdfnahme"'), 8)
+    put("noncharacter", org.format('"ACME\\uFFFE"'), 8)
+    put("astral_noncharacter", org.format('"ACME\\U0010FFFF"'), 8)
+    put("key_with_newline", VALID_HEAD + 'measures:\n  "ENT-01\\n":\n    status: "planned"\n', 8)
+    put("key_with_escape", VALID_HEAD + 'measures:\n  "ENT-01\\e[2J":\n    status: "planned"\n', 8)
+    # -- secrets (kind 7) --
+    put("password_url", VALID_HEAD + 'measures:\n  ENT-01:\n    evidence:\n'
+        '      - ref: "https://user:s3cret@wiki.example/x"\n', 10)
+    put("password_url_plain", VALID_HEAD + 'measures:\n  ENT-01:\n    evidence: [{ref: https://u:p@h.example/x}]\n', 9)
+    # -- encodings, line ends, formats --
+    (tmp / "utf16.tom.yaml").write_bytes(b"\xff\xfe" + (VALID_HEAD + "measures: {}\n").encode("utf-16-le"))
+    files["utf16"] = (tmp / "utf16.tom.yaml", 1)
+    put("wrong_format_line", VALID_HEAD.replace("tom-audit/assessment", "tom-audit/assessmnt") + "measures: {}\n", 1)
+    put("json_not_ours", '{"format": "tom-audit/assesment", "measures": {}}\n', 1)
+    put("null_document", "~\n", 1)
+    put("two_documents", VALID_HEAD + "measures: {}\n---\nx: 1\n", 8)
+    put("tab_indent", VALID_HEAD + "measures:\n\tENT-01: {}\n", 8)
+    put("yes_as_status", VALID_HEAD + "measures:\n  ENT-01:\n    status: yes\n", 9)
+    put("measures_list", VALID_HEAD + "measures: [ENT-01, ENT-02]\n", 7)
+    put("foreign_tag", VALID_HEAD + "x: !custom 1\nmeasures: {}\n", 7)
+    put("binary_tag", VALID_HEAD + "x: !!binary aGk=\nmeasures: {}\n", 7)
+    put("set_tag", VALID_HEAD + "x: !!set {a: null}\nmeasures: {}\n", 7)
+    put("merge_key", VALID_HEAD + "base: &b {status: planned}\nmeasures:\n  ENT-01:\n    <<: *b\n", None)
+    put("billion_laughs", VALID_HEAD + "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        + "".join(f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi"))
+        + "measures: {}\n", None)
     files["catalogue_instead"] = (catalogue_file, 3)
     files["missing"] = (tmp / "nope.tom.yaml", None)
     (tmp / "a_directory.tom.yaml").mkdir()
@@ -62,7 +95,10 @@ def corpus(tmp_path):
 
 # Well-formed assessments whose only fault is in their content: where a catalogue is read,
 # the first thing said of them is that they are an assessment (line 1, the format line).
-ASSESSMENT_ERRORS = {"wrong_type", "unknown_status", "bad_date", "too_new"}
+ASSESSMENT_ERRORS = {"wrong_type", "unknown_status", "bad_date", "too_new", "control_char", "escape_sequence",
+                     "c1_control", "nul_escape", "noncharacter", "astral_noncharacter",
+                     "key_with_newline", "key_with_escape", "password_url", "password_url_plain", "yes_as_status",
+                     "measures_list"}
 
 GOOD = "GOOD"  # replaced by a valid assessment file where a command takes two
 

@@ -84,6 +84,25 @@ def _position(mark: yaml.Mark | None) -> dict[str, int | None]:
     return {"line": mark.line + 1, "col": mark.column + 1}
 
 
+def _place_in_scalar(line_before: str) -> int:
+    """1-based place in a scalar of the character after `line_before` (the line up to it):
+    after the key, a list dash and an opening quote."""
+    start = re.match(r"\s*(?:-\s+)?(?:[^:\"']*:\s+)?[\"']?", line_before)
+    return len(line_before) - (start.end() if start else 0) + 1
+
+
+def _surrogate_problem(mark: yaml.Mark, text: str, shown: str) -> Problem:
+    """A "\\udXXX" escape YAML refuses (a lone surrogate), at the escape."""
+    lines = text.split("\n")
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    escape = line.rfind("\\", 0, mark.column + 1)
+    code = re.match(r"[uU]([0-9A-Fa-f]{4,8})", line[escape + 1:]) if escape >= 0 else None
+    char = f"U+{code.group(1).upper()}" if code else "?"
+    column = escape if escape >= 0 else mark.column
+    return Problem(shown, "text.surrogate", {"char": char, "at": _place_in_scalar(line[:column]), "place": ""},
+                   line=mark.line + 1, col=column + 1)
+
+
 def _reader_problem(exc: yaml.reader.ReaderError, text: str, shown: str) -> Problem:
     """The character the YAML reader refused, at its line and column. The C reader counts
     the offset in UTF-8 bytes, the Python reader in characters."""
@@ -101,10 +120,7 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, shown: str) -> Prob
     col = len(before) - (before.rfind("\n") + 1) + 1
     bad = find_bad(char)
     if bad is not None:
-        # the place in the text: after the key, a list dash and an opening quote on this line
-        this_line = before[before.rfind("\n") + 1:]
-        start = re.match(r"\s*(?:-\s+)?(?:[^:\"']*:\s+)?[\"']?", this_line)
-        at = len(this_line) - (start.end() if start else 0) + 1
+        at = _place_in_scalar(before[before.rfind("\n") + 1:])
         return Problem(shown, f"text.{bad.kind}", {"char": bad.code, "at": at, "place": ""}, line=line, col=col)
     return Problem(shown, "yaml.syntax", {"detail": f"{exc.reason} (U+{ord(char):04X})"}, line=line, col=col)
 
@@ -130,6 +146,8 @@ def parse_yaml(text: str, shown: str) -> Any:
         if exc.context_mark is not None and "end of stream" in detail:
             # an unclosed quote or bracket: where it was opened helps, not the end of the file
             mark, detail = exc.context_mark, f"{exc.context}, {detail}"
+        if "invalid Unicode character escape" in detail and mark is not None:  # "\ud800": a lone surrogate
+            raise InputError([_surrogate_problem(mark, text, shown)]) from None
         raise InputError([Problem(shown, "yaml.syntax", {"detail": detail}, **_position(mark))]) from None
     except yaml.reader.ReaderError as exc:  # a raw character YAML does not allow (a control character)
         raise InputError([_reader_problem(exc, text, shown)]) from None
@@ -157,17 +175,14 @@ class NodeIndex:
     text: str
     _root: Any = field(default=None, init=False)
     _composed: bool = field(default=False, init=False)
-    _error_mark: Any = field(default=None, init=False)  # where the full parser gave up, if it did
 
     def _node(self) -> Any:
         if not self._composed:
             self._composed = True
             try:
                 self._root = yaml.compose(self.text, Loader=_Loader)
-            except yaml.YAMLError as exc:
-                # the fast reader takes some escapes the full parser refuses (a lone "\ud800")
+            except yaml.YAMLError:
                 self._root = None
-                self._error_mark = getattr(exc, "problem_mark", None)
         return self._root
 
     def find(self, path: Path_, *, key: bool = False) -> Any:
@@ -192,7 +207,7 @@ class NodeIndex:
 
     def position(self, path: Path_, *, key: bool = False) -> dict[str, int | None]:
         node = self.find(path, key=key)
-        return _position(node.start_mark if node is not None else self._error_mark)
+        return _position(node.start_mark if node is not None else None)
 
     def raw_text(self, path: Path_) -> str | None:
         """The scalar at `path` exactly as written, or None if it is not a scalar."""
