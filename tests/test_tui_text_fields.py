@@ -157,3 +157,28 @@ async def test_esc_asks_in_every_form_with_typed_text(new_file):
             await pilot.pause()
             assert isinstance(app.screen, MainScreen), key
     assert "ENT-01" not in saved(new_file).measures
+
+
+async def test_esc_in_the_setup_asks_before_discarding_a_typed_name(new_file):
+    from tom_audit.tui.screens.setup import SetupScreen
+
+    app = make_app(new_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        await pilot.press("escape")  # nothing typed: closes at once
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("end", *" & Co. KG")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DiscardDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    assert saved(new_file).organisation.name == "Muster GmbH & Co. KG"
