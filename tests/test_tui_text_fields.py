@@ -182,3 +182,22 @@ async def test_esc_in_the_setup_asks_before_discarding_a_typed_name(new_file):
         await pilot.press("ctrl+s")
         await settle(app, pilot)
     assert saved(new_file).organisation.name == "Muster GmbH & Co. KG"
+
+
+async def test_evidence_urls_with_a_password_are_refused_and_tokens_warned(new_file):
+    app = make_app(new_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#target").value = "https://user:s3cret@wiki.example/x"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceDialog)  # refused in the dialog
+        error = str(app.screen.query_one(".dialog-error").render())
+        assert "Passwort entfernen" in error and "s3cret" not in error
+        app.screen.query_one("#target").value = "https://wiki.example/x?access_token=abc"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert any("Token" in str(n.message) for n in app._notifications)
+    assert [e.ref for e in saved(new_file).measures["ENT-01"].evidence] == ["https://wiki.example/x?access_token=abc"]

@@ -20,6 +20,7 @@ from tom_audit.model.assessment import EVIDENCE_KINDS, GAP_STATES, RISKS, STATUS
 from tom_audit.model.catalogue import Measure, Question
 from tom_audit.problems import InputError
 from tom_audit.store.evidence_files import evidence_for
+from tom_audit.text_rules import url_problem
 from tom_audit.tui.screens.dialogs import FormDialog, PathSuggester, long_text, typed
 from tom_audit.tui.session import Session
 
@@ -146,7 +147,11 @@ class EvidenceDialog(FormDialog):
             )
         except InputError as error:
             return "\n".join(p.render() for p in error.problems)
-        return self._record(Edit(add_evidence=[item]))
+        error = self._record(Edit(add_evidence=[item]))
+        warning = url_problem(item.ref, tr("tui.evidence.target")) if item.is_url else None
+        if error is None and warning is not None:  # a token in the URL: taken, with a word of warning
+            self.app.notify(warning.render(), severity="warning", timeout=10)
+        return error
 
 
 class GapDialog(FormDialog):
