@@ -8,6 +8,7 @@ import json
 import re
 import zipfile
 from datetime import date, datetime, timezone
+from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
@@ -290,17 +291,22 @@ def test_lint_reports_a_password_url_made_in_code(new_file, catalogue):
     assert any(f.rule == "TOM057" and f.severity == "error" for f in findings)
 
 
-def test_the_issues_escape_sequence_is_shown_escaped_by_status(new_file, capsys, catalogue):
-    # a name that got into the file by another tool: escaped on the terminal, whatever prints it
+def test_the_issues_escape_sequence_is_shown_escaped_by_status(new_file, capsys):
+    # What can still reach a terminal after the entry checks: bidi controls (accepted, for
+    # right-to-left names) and file names (which are not ours to refuse): both shown escaped.
     loaded = load_assessment(new_file)
-    loaded.assessment.organisation.name = "ACME\x1b[2J\x1b]0;pwned\x07\u202eevil"
-    save_assessment(new_file, loaded.assessment)  # the emitter writes \e as an escape
+    loaded.assessment.organisation.name = "ACME \u202eHbmG\u202c"
+    odd = new_file.with_name("a\x1b[2J\x1b]0;pwned\x07.tom.yaml")
+    save_assessment(odd, loaded.assessment)
     capsys.readouterr()
-    for command in (["status", str(new_file)], ["diff", str(new_file), str(new_file)]):
+    for command in (["status", str(odd)], ["diff", str(odd), str(new_file)], ["lint", str(odd)],
+                    ["validate", str(odd)], ["status", str(odd) + "-missing"]):
         main(command)
-    captured = capsys.readouterr()
-    for stream in (captured.out, captured.err):
-        assert "\x1b" not in stream and "\x07" not in stream and "\u202e" not in stream
+        captured = capsys.readouterr()
+        for stream in (captured.out, captured.err):
+            assert "\x1b" not in stream and "\x07" not in stream and "\u202e" not in stream, command
+    main(["status", str(odd)])
+    assert "ACME \\u202eHbmG\\u202c" in capsys.readouterr().out
 
 
 def test_terminal_text_escapes_controls_bidi_and_surrogates():
@@ -361,3 +367,24 @@ def test_a_note_that_fits_is_not_reported(new_file, capsys, tmp_path):
     capsys.readouterr()
     assert main(["export", str(new_file), "-o", str(tmp_path / "a.xlsx")]) == 0
     assert "Excel-Zelle" not in capsys.readouterr().err
+
+
+def test_as_a_process_non_utf8_argv_and_escapes_in_output(new_file):
+    """The issue's two examples end to end, as a shell runs them: argv bytes that are not
+    UTF-8, and a file whose organisation name holds a screen-clearing escape."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1]), "LC_ALL": "C.UTF-8"}
+    before = new_file.read_bytes()
+    run = subprocess.run([sys.executable, "-m", "tom_audit", "set", str(new_file), "ENT-01", "--note",
+                          b"Ma\xdfnahme"], capture_output=True, env=env, timeout=60)
+    assert run.returncode == 2 and b"--note" in run.stderr and b"Traceback" not in run.stderr
+    assert new_file.read_bytes() == before
+    odd = new_file.with_name("a\x1b[2J.tom.yaml")
+    new_file.rename(odd)
+    run = subprocess.run([sys.executable, "-m", "tom_audit", "status", str(odd)], capture_output=True,
+                         env=env, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert b"\x1b" not in run.stdout + run.stderr and b"a\\u001b[2J.tom.yaml" in run.stdout
