@@ -228,11 +228,6 @@ def _time_limit(seconds: int):
         signal.signal(signal.SIGALRM, previous)
 
 
-# Cases of issue 9 that another part of it fixes (nesting depth: safety-store, kind 5);
-# take a name out once that fix is merged, and the corpus holds it to it.
-AWAITING_FIX = {"deep_nesting"}
-
-
 def _tolerated(tmp: Path, good: Path) -> dict[str, Path]:
     """Odd but possibly valid files, made from a good one: name -> path."""
     base = good.read_text(encoding="utf-8")
@@ -286,8 +281,6 @@ def test_odd_files_are_taken_or_refused_never_crash(command, tmp_path, capsys, m
     monkeypatch.chdir(tmp_path)
     build = dict(TOLERANT_COMMANDS)[command]
     for name, path in _tolerated(tmp_path, new_file).items():
-        if name in AWAITING_FIX:
-            continue
         before = path.read_bytes()
         args = [a.replace("OUT", str(tmp_path / f"out-{name}")).replace(GOOD, str(new_file))
                 for a in build(str(path))]
