@@ -33,7 +33,7 @@ clear message naming where it is. C0 controls cannot be carried by XML 1.0 (xlsx
 C1 controls are discouraged there, and both are terminal control sequences; surrogates
 cannot be encoded as UTF-8 at all; noncharacters are for a program's internal use (The
 Unicode Standard, section 23.7) and are not allowed in XML either. (A raw NEL, U+0085, in a
-YAML file is a line break to YAML, so it never reaches a value; escaped as ``\N`` it does,
+YAML file is a line break to YAML, so it never reaches a value; escaped as ``\\N`` it does,
 and is refused.)
 
 Evidence URLs get two more rules (`url_problem`): a password in the URL (``user:pw@host``)
