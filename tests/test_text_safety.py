@@ -388,3 +388,10 @@ def test_as_a_process_non_utf8_argv_and_escapes_in_output(new_file):
                          env=env, timeout=60)
     assert run.returncode == 0, run.stderr
     assert b"\x1b" not in run.stdout + run.stderr and b"a\\u001b[2J.tom.yaml" in run.stdout
+
+
+def test_a_complex_key_with_a_line_break_is_refused(new_file, capsys):
+    text = new_file.read_text(encoding="utf-8").replace("measures: {}", "measures:\n  ? |\n    ENT-01\n    x\n  : {}")
+    new_file.write_text(text, encoding="utf-8")
+    assert main(["validate", str(new_file)]) == 2
+    assert "U+000A" in capsys.readouterr().err
