@@ -191,12 +191,12 @@ async def test_review_mode_accept_reject_question_and_undo(new_file):
         await pilot.press("r")  # rejected asks for a comment
         await pilot.pause()
         assert isinstance(app.screen, ReviewDialog)
-        await pilot.press("enter")  # none: refused
+        await pilot.press("ctrl+s")  # none: refused
         await pilot.pause()
         assert isinstance(app.screen, ReviewDialog)
         assert "fehlt" in str(app.screen.query_one(".dialog-error").render())
         await pilot.press(*"Bitte den Prüfbericht der Meldeanlage anhängen.")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")  # the comment is multi-line: enter starts a new line
         await settle(app, pilot)
         assert isinstance(app.screen, MainScreen)
         assert mark(app, "ENT-02")[2] == "✗"
@@ -206,7 +206,7 @@ async def test_review_mode_accept_reject_question_and_undo(new_file):
         await settle(app, pilot)
         await pilot.press("q")
         await pilot.pause()
-        app.screen.query_one("#review-comment").value = "Gilt das auch für das Lager?"
+        app.screen.query_one("#review-comment").text = "Gilt das auch für das Lager?"
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         questioned = [m for m in table(app).measure_ids if app.session.review_state(m) == "question"]
@@ -267,7 +267,7 @@ async def test_review_mode_enter_opens_the_form_with_every_state(new_file):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReviewDialog)
-        assert app.screen.query_one("#review-comment").value == "Welche Räume?"
+        assert app.screen.query_one("#review-comment").text == "Welche Räume?"
         assert app.screen.query_one("#review--question").value
         await pilot.click("#review--accepted")
         await pilot.press("ctrl+s")
@@ -371,8 +371,8 @@ async def test_normal_mode_shows_objections_first_with_the_comment(new_file, cat
         await pilot.press("g")  # IT staff answer the objection: a gap plan
         await pilot.pause()
         dialog = app.screen
-        dialog.query_one("#gap-description").value = "15 Altsysteme"
-        dialog.query_one("#gap-action").value = "Migration"
+        dialog.query_one("#gap-description").text = "15 Altsysteme"
+        dialog.query_one("#gap-action").text = "Migration"
         dialog.query_one("#gap-owner").value = "IT-Betrieb"
         dialog.query_one("#gap-due").value = "2027-03-31"
         await pilot.press("ctrl+s")

@@ -23,6 +23,7 @@ from tom_audit.i18n import LANGUAGES, tr
 from tom_audit.logic.review import ReviewChange, ReviewRow, apply_review_import, plan_review_import
 from tom_audit.problems import InputError, Problem, display_path
 from tom_audit.store.assessment_store import Unchanged, update_assessment
+from tom_audit.text_rules import check_value
 
 NAME = "import-review"
 ORDER = 75
@@ -66,8 +67,9 @@ def _date_text(value) -> str:
 def read_review_sheet(path: Path, limit: int | None = None) -> list[ReviewRow]:
     """The data rows of the workbook's review sheet. Columns are found by their header in
     row 1 (either language), so inserted or moved columns do no harm; a missing review
-    column or sheet, a damaged or oversized workbook (`store.workbook_guard`) or more than
-    2 * `limit` + 100 data rows (`limit`: the catalogue's measures) raise InputError."""
+    column or sheet, a damaged or oversized workbook (`store.workbook_guard`), more than
+    2 * `limit` + 100 data rows (`limit`: the catalogue's measures) or a cell with a
+    character text may not hold (`tom_audit.text_rules`, naming the cell) raise InputError."""
     from openpyxl.utils.exceptions import InvalidFileException
 
     from tom_audit.store.workbook_guard import PARSE_ERRORS, check_workbook
@@ -84,6 +86,7 @@ def read_review_sheet(path: Path, limit: int | None = None) -> list[ReviewRow]:
 
 def _read_review_sheet(path: Path, shown: str, limit: int | None) -> list[ReviewRow]:
     from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
 
     from tom_audit.export import review_layout as layout
 
@@ -110,6 +113,7 @@ def _read_review_sheet(path: Path, shown: str, limit: int | None) -> list[Review
                     "column": " / ".join(tr(column.header_key, lang) for lang in LANGUAGES)})])
         read = {where[name] for name in READ_COLUMNS}
         result = []
+        problems: list[Problem] = []
         for number, values in enumerate(rows, start=layout.FIRST_DATA_ROW):
             if most is not None and len(result) >= most:
                 raise InputError([Problem(shown, "workbook.too_many_rows", {"limit": most, "measures": limit})])
@@ -118,13 +122,24 @@ def _read_review_sheet(path: Path, shown: str, limit: int | None) -> list[Review
                 index = where.get(name)
                 return values[index] if index is not None and index < len(values) else None
 
+            def text(name: str, number=number, cell=cell) -> str:
+                """A text cell, checked where text enters (tom_audit.text_rules)."""
+                value = layout.read_text(cell(name))
+                column = where[name] + 1
+                value, problem = check_value(value, shown, line=number, col=column,
+                                             place=tr("text.place.cell", cell=f"{get_column_letter(column)}{number}"))
+                if problem is not None:
+                    problems.append(problem)
+                return value
+
             other = any(v not in (None, "") for i, v in enumerate(values) if i not in read)
             result.append(ReviewRow(
-                row=number, key=layout.read_text(cell("key")), state=layout.read_text(cell("review_state")),
-                reviewer=layout.read_text(cell("reviewer")), date=_date_text(cell("review_date")),
-                comment=layout.read_text(cell("comment")), other=other,
-                shown_id=layout.read_text(cell("measure_id")), fingerprint=layout.read_text(cell("fingerprint")),
+                row=number, key=text("key"), state=text("review_state"), reviewer=text("reviewer"),
+                date=_date_text(cell("review_date")), comment=text("comment"), other=other,
+                shown_id=text("measure_id"), fingerprint=text("fingerprint"),
             ))
+        if problems:
+            raise InputError(problems)
         return result
     finally:
         workbook.close()

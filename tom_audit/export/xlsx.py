@@ -32,7 +32,7 @@ from tom_audit.export.content import ExportContent
 from tom_audit.export.xlsx_layout import (
     CHART_COLOURS, LINE_HEIGHT, STATUS_FILLS, RowWriter, Styles, fit_widths, print_setup, row_height, set_widths,
 )
-from tom_audit.export.text import format_date
+from tom_audit.export.text import format_date, safe_text, sheet_name
 from tom_audit.i18n import tr
 
 # -- the sheets ------------------------------------------------------------------------
@@ -43,7 +43,7 @@ COVER_WIDTHS = [34, 60, 3, 34, 34]  # A, B: identity; C: gap; D, E: counts and s
 def _cover(wb: Workbook, content: ExportContent) -> None:
     """One printed page: who, what, as of when, the counts, the sign-off block, the scope."""
     lang = content.lang
-    ws = wb.create_sheet(tr("export.sheet.cover", lang))
+    ws = wb.create_sheet(sheet_name(tr("export.sheet.cover", lang)))
     st = Styles(ws, lang)
     set_widths(ws, COVER_WIDTHS)
     print_setup(ws, content, None, fit_height=True)
@@ -98,7 +98,7 @@ SUMMARY_STATUSES = ("implemented", "partial", "planned", "not_implemented", "not
 
 def _summary(wb: Workbook, content: ExportContent) -> None:
     lang = content.lang
-    ws = wb.create_sheet(tr("export.sheet.summary", lang))
+    ws = wb.create_sheet(sheet_name(tr("export.sheet.summary", lang)))
     st = Styles(ws, lang)
     headers = [tr("export.col.category", lang), tr("export.col.art32", lang), tr("export.col.total", lang),
                *(tr(f"status.{s}", lang) for s in SUMMARY_STATUSES), tr("status.open", lang),
@@ -167,7 +167,7 @@ ANNEX_COLUMNS = 6  # a seventh, "changed since", with --since
 def _annex(wb: Workbook, content: ExportContent) -> None:
     lang = content.lang
     a = content.assessment
-    ws = wb.create_sheet(tr("export.sheet.annex", lang))
+    ws = wb.create_sheet(sheet_name(tr("export.sheet.annex", lang)))
     st = Styles(ws, lang)
     headers = [tr("export.col.id", lang), tr("export.col.measure", lang), tr("export.col.kind", lang),
                tr("export.col.status", lang), tr("export.col.implementation", lang), tr("export.col.evidence", lang)]
@@ -237,7 +237,7 @@ def _changes(wb: Workbook, content: ExportContent) -> None:
     first, then the measures in catalogue order (a measure's title on its first row)."""
     lang = content.lang
     changes = content.changes
-    ws = wb.create_sheet(tr("export.sheet.changes", lang))
+    ws = wb.create_sheet(sheet_name(tr("export.sheet.changes", lang)))
     st = Styles(ws, lang)
     headers = [tr("export.col.id", lang), tr("export.changes.col.subject", lang), tr("export.changes.col.change", lang),
                tr("export.changes.col.old", lang), tr("export.changes.col.new", lang)]
@@ -284,7 +284,7 @@ def _changes(wb: Workbook, content: ExportContent) -> None:
 
 def _table(wb: Workbook, content: ExportContent, title: str, headers: list[str], widths: list[float],
            freeze: str):
-    ws = wb.create_sheet(title)
+    ws = wb.create_sheet(sheet_name(title))
     set_widths(ws, widths)
     ws.freeze_panes = freeze
     print_setup(ws, content, "1:1")
@@ -352,7 +352,7 @@ def _evidence(wb: Workbook, content: ExportContent) -> None:
         ref = st.cell(ws, r.ref, "cell_link" if link and not r.expired else base)
         if link:
             ref.row, ref.column = row, 4  # a hyperlink needs its cell's coordinate
-            ref.hyperlink = r.ref
+            ref.hyperlink = safe_text(r.ref, line=True)
         # the hash takes two lines of 8 pt monospace text
         height = row_height([(r.title, widths[1], 1.0), (r.ref, widths[3], 1.0), (r.description, widths[4], 1.0)])
         if r.sha256:
@@ -409,19 +409,21 @@ def _review(wb: Workbook, content: ExportContent) -> None:
 
 
 def _properties(wb: Workbook, content: ExportContent) -> None:
+    """Document properties (docProps/core.xml, custom.xml): every text through `safe_text`,
+    so no user text can make the XML part ill-formed."""
     lang = content.lang
     a = content.assessment
     stamp = datetime.combine(content.stand, time(12, 0))
     props = wb.properties
-    props.title = tr("export.properties.title", lang, org=a.organisation.name or "-")
-    props.subject = tr("export.properties.subject", lang)
-    props.creator = a.scope.responsible or a.organisation.name or "tom-audit"
+    props.title = safe_text(tr("export.properties.title", lang, org=a.organisation.name or "-"), line=True)
+    props.subject = safe_text(tr("export.properties.subject", lang), line=True)
+    props.creator = safe_text(a.scope.responsible or a.organisation.name or "tom-audit", line=True)
     props.lastModifiedBy = f"tom-audit {__version__}"
-    props.keywords = tr("export.properties.keywords", lang)
-    props.description = tr("export.properties.description", lang, catalogue=content.catalogue.id,
-                           version=content.catalogue.version)
+    props.keywords = safe_text(tr("export.properties.keywords", lang), line=True)
+    props.description = safe_text(tr("export.properties.description", lang, catalogue=content.catalogue.id,
+                                     version=content.catalogue.version), line=True)
     props.language = "de-DE" if lang == "de" else "en-GB"
-    props.identifier = a.id or None
+    props.identifier = safe_text(a.id, line=True) or None
     props.created = stamp
     custom = [
         (review_layout.PROP_ASSESSMENT_ID, a.id),
@@ -431,7 +433,7 @@ def _properties(wb: Workbook, content: ExportContent) -> None:
         (review_layout.PROP_LANGUAGE, lang),
     ]
     for name, value in custom:
-        wb.custom_doc_props.append(StringProperty(name=name, value=value or ""))
+        wb.custom_doc_props.append(StringProperty(name=name, value=safe_text(value, line=True)))
 
 
 def build_workbook(content: ExportContent, write_only: bool = True) -> Workbook:

@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from tom_audit.export.content import ExportContent
-from tom_audit.export.text import cell_text, excel_date_format, format_date
+from tom_audit.export.text import cell_text, excel_date_format, format_date, safe_text
 from tom_audit.i18n import tr
 
 FONT = "Arial"
@@ -187,7 +187,11 @@ def set_widths(ws, widths: list[float]) -> None:
 
 
 def _hf(text: str) -> str:
-    """Text for a page header or footer: `&` starts a code there, so it is doubled."""
+    """Text for a page header or footer: one line, at most 100 characters (Excel takes 255
+    for all parts of a header together), and `&` starts a code there, so it is doubled."""
+    text = safe_text(text, line=True)
+    if len(text) > 100:
+        text = text[:99] + "…"
     return text.replace("&", "&&")
 
 

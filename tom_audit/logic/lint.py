@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from tom_audit import text_rules
 from tom_audit.i18n import current_language, has, tr
 from tom_audit.logic.applicability import applies, effective
 from tom_audit.logic.dates import add_months, parse_date
@@ -68,6 +70,10 @@ RULES: tuple[Rule, ...] = (
     Rule("TOM021", "changed_since_review", WARNING),
     Rule("TOM022", "na_reason_unsupported", ERROR),
     Rule("TOM023", "na_suggestion_unconfirmed", INFO),
+    # TOM055-TOM059: text that would be cut or published (tom_audit.text_rules)
+    Rule("TOM055", "text_too_long", WARNING),
+    Rule("TOM056", "url_token", WARNING),
+    Rule("TOM057", "url_password", ERROR),
 )
 RULE_BY_ID = {rule.id: rule for rule in RULES}
 _RULE_BY_NAME = {rule.name: rule for rule in RULES}
@@ -197,6 +203,29 @@ class _Collector:
 
 
 # -- the rules -------------------------------------------------------------------------------
+
+
+def _check_text(out: _Collector, measure: Measure, answer: Answer) -> None:
+    """Texts the workbook would cut (an Excel cell holds 32,767 UTF-16 code units), and
+    evidence URLs that would publish a credential in the annex."""
+    for name, length in text_rules.long_texts(answer):
+        out.add("text_too_long", measure, field=_both(f"text.field.{name}"), length=length,
+                limit=text_rules.EXCEL_CELL_LIMIT)
+    for item in answer.evidence:
+        if not item.is_url:
+            continue
+        if text_rules.url_has_password(item.ref):
+            out.add("url_password", measure, host=_host(item.ref))
+        names = text_rules.token_params(item.ref)
+        if names:
+            out.add("url_token", measure, names=", ".join(names), url=text_rules.redact_url(item.ref))
+
+
+def _host(ref: str) -> str:
+    try:
+        return urlsplit(ref).hostname or "?"
+    except ValueError:
+        return "?"
 
 
 def _check_note(out: _Collector, measure: Measure, answer: Answer) -> None:
@@ -397,6 +426,7 @@ def lint(catalogue: Catalogue, assessment: Assessment, *, today: date, evidence_
         _check_status(out, catalogue, assessment, measure, answer, today=today)
         _check_review(out, measure, answer)
         _check_note(out, measure, answer)
+        _check_text(out, measure, answer)
         _check_evidence(out, measure, answer, today=today, months=months, evidence_base=evidence_base,
                         sha_of=file_sha)
     return sort_findings(out.findings, catalogue)

@@ -230,7 +230,7 @@ STRINGS: dict[str, str] = {
     "tui.review.state": "Review state",
     "tui.review.comment": "Comment for IT (what is missing, what is unclear?)",
     "tui.review.comment_placeholder": "e.g. Please attach the report of the last restore test.",
-    "tui.review.recorded_as": "Recorded as {by}, {date}. Enter saves.",
+    "tui.review.recorded_as": "Recorded as {by}, {date}. ctrl+s saves; Enter starts a new line.",
     "tui.review.needs_comment.rejected": "Please say what is missing: IT sees the comment first.",
     "tui.review.needs_comment.question": "Please ask your question: IT sees the comment first.",
     "tui.approve.title": "Approve this version",

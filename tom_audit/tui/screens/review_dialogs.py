@@ -12,7 +12,7 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static, TextArea
 
 from tom_audit.i18n import tr
 from tom_audit.logic.approval import approval_state
@@ -20,7 +20,7 @@ from tom_audit.logic.lint import counts
 from tom_audit.logic.review import SHOWN_STATES
 from tom_audit.model.assessment import REVIEW_STATES
 from tom_audit.model.catalogue import Measure
-from tom_audit.tui.screens.dialogs import FormDialog
+from tom_audit.tui.screens.dialogs import FormDialog, long_text, typed
 from tom_audit.tui.session import Session
 
 NEEDS_COMMENT = ("rejected", "question")  # IT staff must learn what is missing or asked
@@ -52,12 +52,12 @@ class ReviewDialog(FormDialog):
                 yield RadioButton(tr(f"review.state.{state}"), value=state == self.state, name=state,
                                   id=f"review--{state}")
         yield _label(tr("tui.review.comment"))
-        yield Input(self.comment, id="review-comment", placeholder=tr("tui.review.comment_placeholder"))
+        yield long_text(self.comment, "review-comment", tr("tui.review.comment_placeholder"))
         yield Static(tr("tui.review.recorded_as", by=self.session.reviewer or "?", date=date.today().isoformat()),
                      classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one("#review-comment", Input).focus()
+        self.query_one("#review-comment", TextArea).focus()
 
     def chosen_state(self) -> str:
         pressed = self.query_one("#review-state", RadioSet).pressed_button
@@ -65,7 +65,7 @@ class ReviewDialog(FormDialog):
 
     def apply(self) -> str | None:
         state = self.chosen_state()
-        comment = self.query_one("#review-comment", Input).value.strip()
+        comment = typed(self.query_one("#review-comment", TextArea))
         if state in NEEDS_COMMENT and not comment:
             return tr(f"tui.review.needs_comment.{state}")
         return self._record(state, comment)
@@ -113,8 +113,8 @@ class ApproveDialog(FormDialog):
     def apply(self) -> str | None:
         boxes = self.query("#approve-force")
         force = bool(boxes) and boxes.first(Checkbox).value
-        return self._approve(self.query_one("#approve-by", Input).value.strip(),
-                             self.query_one("#approve-version", Input).value.strip(), force)
+        return self._approve(typed(self.query_one("#approve-by", Input)),
+                             typed(self.query_one("#approve-version", Input)), force)
 
 
 class ReviewerDialog(FormDialog):
@@ -135,7 +135,7 @@ class ReviewerDialog(FormDialog):
         self.query_one("#reviewer-name", Input).focus()
 
     def apply(self) -> str | None:
-        name = self.query_one("#reviewer-name", Input).value.strip()
+        name = typed(self.query_one("#reviewer-name", Input))
         if not name:
             return tr("tui.reviewer.needed")
         self._named(name)
