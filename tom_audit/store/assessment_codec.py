@@ -84,6 +84,16 @@ def _answer_lines(measure_id: str, answer: Answer, out: list[str]) -> None:
         emit_lines(answer.extra, "    ", out)
 
 
+def catalogue_order(assessment: Assessment) -> list[tuple[str, Answer]]:
+    """The answers in catalogue order, so that a file does not depend on the order in which
+    measures were answered (two people, one merge). `fingerprints` lists the catalogue's
+    measures in its order (load_assessment keeps it so); ids it lacks follow in their own order."""
+    place = {measure_id: i for i, measure_id in enumerate(assessment.fingerprints)}
+    last = len(place)
+    items = list(assessment.measures.items())
+    return sorted(items, key=lambda item: place.get(item[0], last))  # stable: unknown ids keep their order
+
+
 def render_lines(assessment: Assessment, out: list[str]) -> None:
     head: dict[str, Any] = {
         "format": FORMAT,
@@ -105,7 +115,7 @@ def render_lines(assessment: Assessment, out: list[str]) -> None:
     head["scoping"] = dict(assessment.scoping)
     emit_lines(head, "", out)
     empty = Answer()
-    answers = [(mid, a) for mid, a in assessment.measures.items() if a != empty]
+    answers = [(mid, a) for mid, a in catalogue_order(assessment) if a != empty]
     out.append("measures:" if answers else "measures: {}")
     for measure_id, answer in answers:
         _answer_lines(measure_id, answer, out)
