@@ -10,11 +10,12 @@ import difflib
 import getpass
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from tom_audit.logic.dates import is_date
+from tom_audit.i18n import tr
+from tom_audit.logic.dates import read_date
 from tom_audit.model.assessment import (
     GAP_STATES, RISKS, STATUSES, Answer, Assessment, Change, Evidence, Gap,
 )
@@ -67,11 +68,11 @@ def coerce_question_value(question: Question, value: Any) -> float | int | str:
         try:
             number = float(str(value).replace(",", ".")) if isinstance(value, str) else float(value)
         except ValueError:
-            raise AnswerError("answer.not_a_number", question=question.id, value=value) from None
+            raise AnswerError("answer.not_a_number", question=question_name(question), value=value) from None
         if not math.isfinite(number):
-            raise AnswerError("answer.not_a_number", question=question.id, value=value)
+            raise AnswerError("answer.not_a_number", question=question_name(question), value=value)
         if (question.min is not None and number < question.min) or (question.max is not None and number > question.max):
-            raise AnswerError("answer.out_of_range", question=question.id, value=value,
+            raise AnswerError("answer.out_of_range", question=question_name(question), value=value,
                               min=question.min if question.min is not None else "-",
                               max=question.max if question.max is not None else "-")
         return int(number) if number.is_integer() else number
@@ -79,10 +80,35 @@ def coerce_question_value(question: Question, value: Any) -> float | int | str:
     if question.type == "choice":
         options = [o.id for o in question.options]
         if text not in options:
-            raise AnswerError("answer.bad_choice", question=question.id, value=text, allowed=", ".join(options))
-    elif question.type == "date" and not is_date(text):
-        raise AnswerError("answer.bad_date", field=question.id, value=text)
+            raise AnswerError("answer.bad_choice", question=question_name(question), value=text, allowed=", ".join(options))
+    elif question.type == "date":
+        return entered_date(text, question_name(question))
     return text
+
+
+def question_name(question: Question, lang: str | None = None) -> str:
+    """How messages name an extra question: its label and the id `set --answer` takes,
+    e.g. "RPO (Stunden) (rpo_hours)"."""
+    from tom_audit.i18n import current_language
+
+    label = question.label(lang or current_language())
+    unit = question.unit(lang or current_language()) if question.unit else ""
+    shown = f"{label} ({unit})" if unit and unit not in label else label
+    return f"{shown} ({question.id})"
+
+
+def field_name(name: str) -> str:
+    """A field as the user sees it ("Fällig am"), for `name` such as "gap.due"."""
+    return tr(f"field.{name}")
+
+
+def entered_date(text: str, field: str) -> str:
+    """A date the user entered (ISO or 31.03.2027) in its stored ISO form; "" stays "".
+    Raises AnswerError("answer.bad_date") naming `field` (as the user sees it) otherwise."""
+    stored = read_date(text)
+    if stored is None:
+        raise AnswerError("answer.bad_date", field=field, value=text)
+    return stored
 
 
 @dataclass
@@ -101,13 +127,15 @@ class Edit:
     confirm: bool = False  # the answer carried over from last year is confirmed as still true
 
 
-def _check_gap(gap: Gap) -> None:
+def _check_gap(gap: Gap) -> Gap:
+    """The gap with its due date in stored form; AnswerError if a field is not allowed."""
     if gap.risk and gap.risk not in RISKS:
-        raise AnswerError("answer.bad_choice", question="gap.risk", value=gap.risk, allowed=", ".join(RISKS))
+        raise AnswerError("answer.bad_choice", question=field_name("gap.risk"), value=gap.risk, allowed=", ".join(RISKS))
     if gap.state not in GAP_STATES:
-        raise AnswerError("answer.bad_choice", question="gap.state", value=gap.state, allowed=", ".join(GAP_STATES))
-    if gap.due and not is_date(gap.due):
-        raise AnswerError("answer.bad_date", field="gap.due", value=gap.due)
+        raise AnswerError("answer.bad_choice", question=field_name("gap.state"), value=gap.state,
+                          allowed=", ".join(GAP_STATES))
+    due = entered_date(gap.due, field_name("gap.due"))
+    return gap if due == gap.due else replace(gap, due=due)
 
 
 def record(assessment: Assessment, catalogue: Catalogue, measure_id: str, edit: Edit, *,
@@ -129,7 +157,7 @@ def record(assessment: Assessment, catalogue: Catalogue, measure_id: str, edit: 
     for question_id, value in edit.answers.items():
         if question_id not in questions:
             raise AnswerError("answer.unknown_question", id=measure.id, question=question_id,
-                              known=", ".join(questions) or "-")
+                              known=", ".join(question_name(q) for q in questions.values()) or "-")
         if value == "" or value is None:
             answer.answers.pop(question_id, None)
         else:
@@ -138,13 +166,10 @@ def record(assessment: Assessment, catalogue: Catalogue, measure_id: str, edit: 
         if 0 <= index < len(answer.evidence):
             del answer.evidence[index]
     for item in edit.add_evidence:
-        for name in ("date", "valid_until"):
-            if getattr(item, name) and not is_date(getattr(item, name)):
-                raise AnswerError("answer.bad_date", field=f"evidence.{name}", value=getattr(item, name))
-        answer.evidence.append(item)
+        dates = {name: entered_date(getattr(item, name), field_name(f"evidence.{name}")) for name in ("date", "valid_until")}
+        answer.evidence.append(replace(item, **dates))
     if edit.gap is not None:
-        _check_gap(edit.gap)
-        answer.gap = edit.gap
+        answer.gap = _check_gap(edit.gap)
     if edit.clear_gap:
         answer.gap = None
     if edit.confirm:

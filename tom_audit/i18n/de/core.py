@@ -105,7 +105,7 @@ STRINGS: dict[str, str] = {
     "answer.not_a_number": "Für „{question}“ wird eine Zahl erwartet, nicht „{value}“.",
     "answer.out_of_range": "„{value}“ liegt für „{question}“ außerhalb von {min} bis {max}.",
     "answer.bad_choice": "„{value}“ ist für „{question}“ nicht erlaubt; möglich sind: {allowed}.",
-    "answer.bad_date": "„{value}“ ist für „{field}“ kein gültiges Datum; bitte JJJJ-MM-TT angeben.",
+    "answer.bad_date": "„{value}“ ist für „{field}“ kein gültiges Datum; bitte als TT.MM.JJJJ oder JJJJ-MM-TT angeben, z. B. 31.03.2027.",
     "answer.unknown_question": "Maßnahme {id} hat keine Frage „{question}“; vorhanden: {known}.",
     "answer.na_needs_reason": "„Nicht zutreffend“ für {id} braucht eine Begründung: Wo wird die Kontrolle stattdessen erfüllt? (Notiz angeben)",
     "answer.bad_answer_arg": "„{value}“: bitte als FRAGE=WERT angeben.",

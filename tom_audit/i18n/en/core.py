@@ -97,7 +97,7 @@ STRINGS: dict[str, str] = {
     "answer.not_a_number": "\"{question}\" expects a number, not \"{value}\".",
     "answer.out_of_range": "\"{value}\" is outside {min} to {max} for \"{question}\".",
     "answer.bad_choice": "\"{value}\" is not allowed for \"{question}\"; possible: {allowed}.",
-    "answer.bad_date": "\"{value}\" is not a valid date for \"{field}\"; use YYYY-MM-DD.",
+    "answer.bad_date": "\"{value}\" is not a valid date for \"{field}\"; use YYYY-MM-DD or DD.MM.YYYY, e.g. 2027-03-31.",
     "answer.unknown_question": "Measure {id} has no question \"{question}\"; it has: {known}.",
     "answer.na_needs_reason": "\"Not applicable\" for {id} needs a reason: where is the control met instead? (give a note)",
     "answer.bad_answer_arg": "\"{value}\": give it as QUESTION=VALUE.",
