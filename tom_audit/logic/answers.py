@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from tom_audit.i18n import tr
+from tom_audit.logic import evidence
 from tom_audit.logic.dates import read_date
 from tom_audit.model.assessment import (
     GAP_STATES, RISKS, STATUSES, Answer, Assessment, Change, Evidence, Gap,
@@ -97,6 +98,20 @@ def question_name(question: Question, lang: str | None = None) -> str:
     return f"{shown} ({question.id})"
 
 
+def check_months(value: int | str | None, field: str) -> int:
+    """A review rhythm in months (1-60), 0 for none ("" too); AnswerError naming `field`."""
+    text = str(value if value is not None else "").strip()
+    if not text:
+        return 0
+    try:
+        months = int(text)
+    except ValueError:
+        raise AnswerError("answer.not_a_number", question=field, value=value) from None
+    if not 0 <= months <= 60:
+        raise AnswerError("answer.out_of_range", question=field, value=value, min=1, max=60)
+    return months
+
+
 def field_name(name: str) -> str:
     """A field as the user sees it ("Fällig am"), for `name` such as "gap.due"."""
     return tr(f"field.{name}")
@@ -125,6 +140,8 @@ class Edit:
     gap: Gap | None = None
     clear_gap: bool = False
     confirm: bool = False  # the answer carried over from last year is confirmed as still true
+    review_months: int | str | None = None  # the measure's own review rhythm; 0 or "" clears it
+    note_en: str | None = None  # the note in English, for English exports
 
 
 def _check_gap(gap: Gap) -> Gap:
@@ -151,6 +168,8 @@ def record(assessment: Assessment, catalogue: Catalogue, measure_id: str, edit: 
         answer.status = None
     if edit.note is not None:
         answer.note = edit.note
+    if edit.note_en is not None:
+        answer.note_en = edit.note_en
     if edit.owner is not None:
         answer.owner = edit.owner
     questions = {q.id: q for q in measure.questions}
@@ -162,12 +181,17 @@ def record(assessment: Assessment, catalogue: Catalogue, measure_id: str, edit: 
             answer.answers.pop(question_id, None)
         else:
             answer.answers[question_id] = coerce_question_value(questions[question_id], value)
+    today = (at or now_iso())[:10]
     for index in sorted(set(edit.remove_evidence), reverse=True):
         if 0 <= index < len(answer.evidence):
-            del answer.evidence[index]
+            evidence.retire(answer, index, today)
     for item in edit.add_evidence:
+        if item.review_months is not None:
+            item = replace(item, review_months=check_months(item.review_months, field_name("evidence.review_months")) or None)
         dates = {name: entered_date(getattr(item, name), field_name(f"evidence.{name}")) for name in ("date", "valid_until")}
-        answer.evidence.append(replace(item, **dates))
+        evidence.attach(answer, replace(item, **dates), today)
+    if edit.review_months is not None:
+        answer.review_months = check_months(edit.review_months, field_name("answer.review_months")) or None
     if edit.gap is not None:
         answer.gap = _check_gap(edit.gap)
     if edit.clear_gap:

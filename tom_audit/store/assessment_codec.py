@@ -63,15 +63,21 @@ def _answer_lines(measure_id: str, answer: Answer, out: list[str]) -> None:
         emit_text("    owner:", answer.owner, "    ", out)
     if answer.note:
         emit_text("    note:", answer.note, "    ", out)
+    if answer.note_en:
+        emit_text("    note_en:", answer.note_en, "    ", out)
+    if answer.review_months is not None:
+        out.append(f"    review_months: {scalar(answer.review_months)}")
     if answer.answers:
         out.append("    answers:")
         out.extend(f"      {key(q)}: {scalar(v)}" for q, v in answer.answers.items())
-    if answer.evidence:
-        out.append("    evidence:")
-        for item in answer.evidence:
-            first = len(out)
-            _field_lines(item, "        ", out)
-            out[first] = "      - " + out[first][8:]
+    for name in ("evidence", "evidence_history"):
+        items = getattr(answer, name)
+        if items:
+            out.append(f"    {name}:")
+            for item in items:
+                first = len(out)
+                _field_lines(item, "        ", out)
+                out[first] = "      - " + out[first][8:]
     for name in ("gap", "review", "changed"):
         part = getattr(answer, name)
         if part is not None:
@@ -151,10 +157,9 @@ class _Reader:
 
     def answer(self, data: dict[str, Any], path: tuple) -> Answer:
         kwargs, extra = self.split(Answer, data, path)
-        if "evidence" in kwargs:
-            kwargs["evidence"] = [
-                self.build(Evidence, item, (*path, "evidence", i)) for i, item in enumerate(kwargs["evidence"])
-            ]
+        for name in ("evidence", "evidence_history"):
+            if name in kwargs:
+                kwargs[name] = [self.build(Evidence, item, (*path, name, i)) for i, item in enumerate(kwargs[name])]
         for name, cls in (("gap", Gap), ("review", Review), ("changed", Change)):
             if name in kwargs:
                 kwargs[name] = self.build(cls, kwargs[name], (*path, name))

@@ -42,3 +42,31 @@ STRINGS.update({
     "tui.setup.responsible_placeholder": "Person oder Rolle, z. B. Leitung IT",
     "tui.setup.review_interval_placeholder": "12",
 })
+STRINGS.update({"field.answer.review_months": "Prüfrhythmus der Maßnahme (Monate)"})
+STRINGS.update({
+    # lint TOM040-TOM043 (docs/lint-rules.md)
+    "lint.evidence_expiring": "Der Nachweis {ref} läuft am {valid_until} ab (in {days} Tagen).",
+    "lint.evidence_expiring.hint": "Erneuern Sie ihn rechtzeitig und hängen Sie die neue Fassung an; sie ersetzt den alten Eintrag (`tom-audit set DATEI MASSNAHME --evidence PFAD --valid-until TT.MM.JJJJ`).",
+    "lint.evidence_duplicate": "Der Nachweis {ref} ist mehrfach erfasst.",
+    "lint.evidence_duplicate.hint": "Entfernen Sie die älteren Einträge (`tom-audit set DATEI MASSNAHME --remove-evidence SHA256-ANFANG`); sie bleiben in der Historie der Antwort.",
+    "lint.evidence_review_due": "Der Nachweis {ref} vom {date} ist älter als sein eigener Prüfrhythmus von {months} Monaten.",
+    "lint.evidence_review_due.hint": "Wiederholen Sie die Prüfung (z. B. die Rezertifizierung der Zugriffsrechte) und hängen Sie das neue Ergebnis an.",
+    "lint.english_missing": "{count} Notizen oder Lückenmaßnahmen haben keinen englischen Text: {ids}.",
+    "lint.english_missing.hint": "Die englische Anlage (`--lang en`) zeigt dort den deutschen Text. Tragen Sie den englischen im Antwort- bzw. Lückenformular ein.",
+})
+STRINGS.update({
+    "lint.title.TOM040": "Nachweis läuft bald ab",
+    "lint.title.TOM041": "Nachweis doppelt erfasst",
+    "lint.title.TOM042": "Nachweis über seinen Prüfrhythmus hinaus",
+    "lint.title.TOM043": "Englischer Text fehlt",
+})
+STRINGS.update({
+    # tom-audit set: evidence over time, year two, English text
+    "cli.set.evidence_review_months": "eigener Prüfrhythmus der Nachweise in Monaten (z. B. 3 für eine vierteljährliche Rezertifizierung)",
+    "cli.set.remove_evidence": "einen Nachweis entfernen (Pfad, URL oder Anfang des SHA-256); er bleibt in der Historie der Antwort",
+    "cli.set.review_months": "eigener Prüfrhythmus der Maßnahme in Monaten (0 entfernt ihn)",
+    "cli.set.note_en": "die Notiz auf Englisch, für die englische Anlage",
+    "cli.set.confirm": "die aus dem Vorjahr übernommene Antwort als weiterhin zutreffend bestätigen",
+    "cli.set.remove_none": "Kein Nachweis passt zu „{ref}“. Vorhanden: {records}. Geben Sie den Pfad, die URL oder den Anfang des SHA-256 an.",
+    "cli.set.remove_ambiguous": "„{ref}“ passt zu mehreren Nachweisen: {records}. Geben Sie den Anfang des SHA-256 an, um einen zu wählen.",
+})

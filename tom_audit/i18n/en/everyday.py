@@ -42,3 +42,31 @@ STRINGS.update({
     "tui.setup.responsible_placeholder": "person or role, e.g. head of IT",
     "tui.setup.review_interval_placeholder": "12",
 })
+STRINGS.update({"field.answer.review_months": "The measure's review rhythm (months)"})
+STRINGS.update({
+    # lint TOM040-TOM043 (docs/lint-rules.md)
+    "lint.evidence_expiring": "Evidence {ref} expires on {valid_until} (in {days} days).",
+    "lint.evidence_expiring.hint": "Renew it in time and attach the new version; it replaces the old record (`tom-audit set FILE MEASURE --evidence PATH --valid-until YYYY-MM-DD`).",
+    "lint.evidence_duplicate": "Evidence {ref} is recorded more than once.",
+    "lint.evidence_duplicate.hint": "Remove the older records (`tom-audit set FILE MEASURE --remove-evidence SHA256-PREFIX`); they stay in the answer's history.",
+    "lint.evidence_review_due": "Evidence {ref} of {date} is older than its own review rhythm of {months} months.",
+    "lint.evidence_review_due.hint": "Repeat the check (e.g. the access recertification) and attach the new result.",
+    "lint.english_missing": "{count} notes or gap actions have no English text: {ids}.",
+    "lint.english_missing.hint": "The English annex (`--lang en`) shows the German text there. Enter the English one in the answer or gap form.",
+})
+STRINGS.update({
+    "lint.title.TOM040": "Evidence expires soon",
+    "lint.title.TOM041": "Evidence recorded twice",
+    "lint.title.TOM042": "Evidence past its review rhythm",
+    "lint.title.TOM043": "English text missing",
+})
+STRINGS.update({
+    # tom-audit set: evidence over time, year two, English text
+    "cli.set.evidence_review_months": "the evidence's own review rhythm in months (e.g. 3 for a quarterly recertification)",
+    "cli.set.remove_evidence": "remove an evidence record (path, URL or start of its SHA-256); it stays in the answer's history",
+    "cli.set.review_months": "the measure's own review rhythm in months (0 removes it)",
+    "cli.set.note_en": "the note in English, for the English annex",
+    "cli.set.confirm": "confirm the answer carried over from last year as still true",
+    "cli.set.remove_none": "No evidence matches \"{ref}\". Recorded: {records}. Give the path, the URL or the start of the SHA-256.",
+    "cli.set.remove_ambiguous": "\"{ref}\" matches several evidence records: {records}. Give the start of the SHA-256 to pick one.",
+})

@@ -12,10 +12,12 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from tom_audit.i18n import tr
 from tom_audit.logic.answers import Edit
+from tom_audit.logic.evidence import label as evidence_label
 from tom_audit.model.assessment import EVIDENCE_KINDS, GAP_STATES, RISKS, STATUSES, Gap
 from tom_audit.model.catalogue import Measure, Question
 from tom_audit.problems import InputError
@@ -56,7 +58,8 @@ class AnswerDialog(FormDialog):
         if self.answer.evidence:
             yield _label(tr("tui.answer.remove_evidence"))
             for index, item in enumerate(self.answer.evidence):
-                yield Checkbox(f"{item.ref}", id=f"remove-{index}")
+                # path, date and the start of the hash: records that look alike are told apart
+                yield Checkbox(Content(evidence_label(item)), id=f"remove-{index}")
 
     def _question(self, question: Question) -> ComposeResult:
         label = question.label(self.lang)
