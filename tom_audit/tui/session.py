@@ -229,8 +229,9 @@ class Session:
         return out
 
     def next_open(self, after: str | None) -> Measure | None:
-        """The next measure still open after `after`, wrapping round; None if all are answered."""
-        return self._next(after, lambda m: self.effective(m).status is None)
+        """The next measure still open (unanswered, or carried over / reworded and not yet
+        confirmed) after `after`, wrapping round; None if all are answered and confirmed."""
+        return self._next(after, lambda m: self.effective(m).status is None or self.answer(m.id).to_confirm)
 
     def _next(self, after: str | None, wanted, order: list[Measure] | None = None) -> Measure | None:
         order = self.ordered() if order is None else order

@@ -70,3 +70,11 @@ STRINGS.update({
     "cli.set.remove_none": "Kein Nachweis passt zu „{ref}“. Vorhanden: {records}. Geben Sie den Pfad, die URL oder den Anfang des SHA-256 an.",
     "cli.set.remove_ambiguous": "„{ref}“ passt zu mehreren Nachweisen: {records}. Geben Sie den Anfang des SHA-256 an, um einen zu wählen.",
 })
+STRINGS.update({
+    # year two
+    "tui.detail.carried_over": "Aus {year} übernommen: bitte prüfen und bestätigen (c bestätigen, C bestätigen und weiter) oder ändern.",
+    "tui.key.confirm": "bestätigen",
+    "tui.key.confirm.tip": "Die übernommene Antwort trifft weiterhin zu",
+    "tui.key.confirm_next": "bestätigen und weiter",
+    "tui.notify.nothing_to_confirm": "{id} ist schon bestätigt.",
+})

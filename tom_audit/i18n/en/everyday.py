@@ -70,3 +70,11 @@ STRINGS.update({
     "cli.set.remove_none": "No evidence matches \"{ref}\". Recorded: {records}. Give the path, the URL or the start of the SHA-256.",
     "cli.set.remove_ambiguous": "\"{ref}\" matches several evidence records: {records}. Give the start of the SHA-256 to pick one.",
 })
+STRINGS.update({
+    # year two
+    "tui.detail.carried_over": "Carried over from {year}: please check and confirm (c confirm, C confirm and next) or change it.",
+    "tui.key.confirm": "confirm",
+    "tui.key.confirm.tip": "The carried-over answer is still true",
+    "tui.key.confirm_next": "confirm and next",
+    "tui.notify.nothing_to_confirm": "{id} is confirmed already.",
+})

@@ -7,6 +7,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from tom_audit.logic.reassess import confirm_reason
 from tom_audit.i18n import tr
 from tom_audit.model.catalogue import Measure
 from tom_audit.tui.look import FINDING_MARKERS, FINDING_STYLES, MARKERS, REVIEW_MARKERS, REVIEW_STYLES
@@ -110,7 +111,9 @@ def detail_content(session: Session, measure: Measure, lang: str, review_mode: b
             add(("\n" + tr("tui.detail.reason") + ": ", MUTED))
             add(state.reason(lang))
     if answer.to_confirm:
-        add(("\n" + tr("tui.detail.to_confirm"), "bold $text-warning"))
+        reason, year = confirm_reason(session.assessment, answer)
+        key = "tui.detail.carried_over" if reason == "carried_over" and year else "tui.detail.to_confirm"
+        add(("\n" + tr(key, year=year), "bold $text-warning"))
     add("\n")
     if answer.note:
         add(_field(tr("tui.detail.note"), answer.note))

@@ -43,7 +43,7 @@ REVIEW_KEYS = {"a": "accepted", "r": "rejected", "q": "question", "o": "open"}
 REVIEW_GROUP = Binding.Group("tui.key.review_group", compact=True)
 FINDINGS_GROUP = Binding.Group("tui.key.findings_group", compact=True)
 # what only IT staff do (answering), and what only the DPO does (reviewing, approving)
-ANSWER_ACTIONS = {"set_status", "not_applicable", "evidence", "gap", "setup"}
+ANSWER_ACTIONS = {"set_status", "not_applicable", "evidence", "gap", "setup", "confirm"}
 REVIEW_ACTIONS = {"review", "approve"}
 
 
@@ -58,6 +58,8 @@ class MainScreen(ShownMixin, MovingMixin, RecordingMixin, ReviewingMixin, Transl
         *(Binding(key, f"review('{state}')", f"tui.key.review.{state}", group=REVIEW_GROUP, id=f"review-{key}")
           for key, state in REVIEW_KEYS.items()),
         Binding("n", "next_open", "tui.key.next_open", id="next-open"),
+        Binding("c", "confirm(False)", "tui.key.confirm", id="confirm"),
+        Binding("C", "confirm(True)", "tui.key.confirm_next", show=False, id="confirm-next"),
         Binding("exclamation_mark", "next_finding", "tui.key.next_finding", group=FINDINGS_GROUP, id="next-finding"),
         Binding("F", "findings", "tui.key.findings", group=FINDINGS_GROUP, id="findings"),
         Binding("slash", "search", "tui.key.search", id="search"),
@@ -79,6 +81,7 @@ class MainScreen(ShownMixin, MovingMixin, RecordingMixin, ReviewingMixin, Transl
         self._search_timer = None
         self._linted = False  # the first findings arrived
         self._nothing_left = False  # every measure answered (in review mode: reviewed)
+        self._to_confirm = False  # some answer is still to confirm (carried over, reworded)
 
     @property
     def review_mode(self) -> bool:
@@ -129,7 +132,9 @@ class MainScreen(ShownMixin, MovingMixin, RecordingMixin, ReviewingMixin, Transl
     def footer_hides(self) -> set[str]:
         # the footer needs the room: search (/, as in less and vim) and the language are in the
         # help and the palette, and "next open" only shows while something is open
-        return {"search", "toggle_language"} | ({"next_open"} if self._nothing_left else set())
+        # and "confirm" only while something carried over is still to confirm
+        return ({"search", "toggle_language"} | ({"next_open"} if self._nothing_left else set())
+                | (set() if self._to_confirm else {"confirm"}))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ANSWER_ACTIONS:

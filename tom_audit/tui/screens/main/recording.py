@@ -59,6 +59,22 @@ class RecordingMixin:
             self.app.push_screen(GapDialog(self.session, measure, self.lang,
                                            lambda edit: self.record(measure.id, edit)))
 
+    def action_confirm(self, and_next: bool) -> None:
+        """Confirm the answer carried over from last year (or kept under a reworded text) as
+        still true; with `and_next`, on to the next one open or still to confirm."""
+        measure = self.current()
+        if measure is None:
+            return
+        if not self.session.answer(measure.id).to_confirm:
+            self.notify(tr("tui.notify.nothing_to_confirm", id=measure.id))
+        else:
+            error = self.record(measure.id, Edit(confirm=True))
+            if error:
+                self.notify(error, severity="error")
+                return
+        if and_next:
+            self.action_next_open()
+
     def action_undo(self) -> None:
         measure_id = self.session.undo()
         if measure_id is None:

@@ -72,8 +72,9 @@ class ShownMixin:
             approval = tr(f"tui.status.approval.{approval_state}",
                           version=assessment.approval.version if assessment.approval else "")
         nothing_left = (reviewed[0] == reviewed[1]) if reviewed is not None else progress.overall.open == 0
-        if nothing_left != self._nothing_left:
-            self._nothing_left = nothing_left
+        to_confirm = any(answer.to_confirm for answer in assessment.measures.values())
+        if (nothing_left, to_confirm) != (self._nothing_left, self._to_confirm):
+            self._nothing_left, self._to_confirm = nothing_left, to_confirm
             self.refresh_bindings()
         status_bar = self.query_one(StatusBar)
         status_bar.show(
