@@ -9,8 +9,8 @@ from tom_audit.i18n import tr
 from tom_audit.logic.answers import AnswerError, Edit, current_user, find_measure, record
 from tom_audit.logic.evidence import label, matching
 from tom_audit.model.assessment import EVIDENCE_KINDS, STATUSES
+from tom_audit.store.assessment_store import update_assessment
 from tom_audit.store.evidence_files import evidence_for, relative_ref
-from tom_audit.store.updating import update
 
 NAME = "set"
 ORDER = 50
@@ -61,7 +61,7 @@ def run(args) -> int:
                                               args.file)
         record(loaded.assessment, loaded.catalogue, args.measure, edit, by=by)
 
-    update(args.file, change)
+    update_assessment(args.file, change)
     print(tr("cli.set.done", id=args.measure, file=str(args.file)))
     return EXIT_OK
 

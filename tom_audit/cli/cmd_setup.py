@@ -7,8 +7,7 @@ from pathlib import Path
 from tom_audit.cli.output import EXIT_OK, report, table
 from tom_audit.i18n import tr
 from tom_audit.logic.cover import FIELDS, cover_values, missing_fields, set_cover
-from tom_audit.store.assessment_store import load_assessment
-from tom_audit.store.updating import update
+from tom_audit.store.assessment_store import load_assessment, update_assessment
 
 NAME = "setup"
 ORDER = 25
@@ -66,7 +65,7 @@ def run(args) -> int:
         report(loaded.warnings)
         return set_cover(loaded.assessment, values)
 
-    changed = update(args.file, change)
+    changed = update_assessment(args.file, change)
     if changed:
         print(tr("cover.saved", file=str(args.file), fields=", ".join(FIELDS_BY[n].label() for n in changed)))
     else:

@@ -12,7 +12,7 @@ from tom_audit.logic.answers import now_iso
 from tom_audit.logic.cover import set_cover
 from tom_audit.model.assessment import Assessment
 from tom_audit.model.catalogue import Catalogue
-from tom_audit.store.assessment_store import Loaded, load_assessment, new_assessment, save_assessment
+from tom_audit.store.assessment_store import Loaded, load_assessment, new_assessment, save_new_assessment
 from tom_audit.store.catalogue_store import catalogue_source_for, load_catalogue
 
 
@@ -22,15 +22,16 @@ def create_assessment(path: Path, catalogue_ref: str, organisation: str, languag
     (a bundled id or a file path), with cover data `cover` (logic.cover FIELDS names).
     Returns (assessment, catalogue).
 
-    Raises InputError if the catalogue cannot be used, AnswerError if a cover value is not
-    allowed (nothing is written then); OSError if the file cannot be written."""
+    Raises InputError if the catalogue cannot be used or `path` exists (even if created a
+    moment ago by another program), AnswerError if a cover value is not allowed (nothing is
+    written then); OSError if the file cannot be written."""
     catalogue = load_catalogue(catalogue_ref)
     assessment = new_assessment(
         catalogue, source=catalogue_source_for(catalogue, path), organisation=organisation,
         language=language, now=now_iso(),
     )
     set_cover(assessment, cover or {})
-    save_assessment(path, assessment)
+    save_new_assessment(path, assessment)
     return assessment, catalogue
 
 
@@ -48,5 +49,5 @@ def create_reassessment(path: Path, last_path: Path, organisation: str = "",
                           source=catalogue_source_for(last.catalogue, path),
                           old_dir=last_path.resolve().parent, new_dir=path.resolve().parent)
     set_cover(assessment, ({"org": organisation} if organisation else {}) | (cover or {}))
-    save_assessment(path, assessment)
+    save_new_assessment(path, assessment)
     return assessment, last
