@@ -244,6 +244,12 @@ async def test_filter_cycles(new_file):
         await pilot.press("f")  # gaps
         await pilot.pause()
         assert table(app).measure_ids == ["ENT-02"]
+        await pilot.press("f")  # open gaps by due date (none has a gap record yet)
+        await pilot.pause()
+        assert app.screen.filter == "due" and table(app).measure_ids == []
+        await pilot.press("f")  # the user's own measures (nobody is named owner yet)
+        await pilot.pause()
+        assert app.screen.filter == "mine" and table(app).measure_ids == []
         await pilot.press("f")  # required
         await pilot.pause()
         need = app.screen.session.assessment.scope.protection_need

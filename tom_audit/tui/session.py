@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from tom_audit.logic import answers, lint, review
+from tom_audit.logic import agenda, answers, lint, review
 from tom_audit.logic.applicability import Effective, effective
 from tom_audit.logic.catalogue_changes import CatalogueChanges
 from tom_audit.logic.progress import Progress, progress
@@ -27,10 +27,11 @@ from tom_audit.store.lock import assessment_lock
 
 GAP_STATUSES = ("partial", "planned", "not_implemented")
 # what `f` cycles through: IT staff answering, and the DPO reviewing
-FILTERS = ("all", "open", "gaps", "required", "objections", "findings")
+FILTERS = ("all", "open", "gaps", "due", "mine", "required", "objections", "findings")
 REVIEW_FILTERS = ("review", "findings", "unreviewed", "objections", "all")
-# filters that list measures from every category (work lists), not those of one category
-QUEUES = ("review", "findings", "unreviewed", "objections")
+# filters that list measures from every category (work lists): all but "all", so that every
+# filter has the same scope, and says so
+QUEUES = ("review", "findings", "unreviewed", "objections", "open", "gaps", "due", "mine", "required")
 APPROVAL = ":approval"  # the undo stack's key for a change of the approval, not of a measure
 
 
@@ -93,6 +94,7 @@ class Session:
         self.changes: CatalogueChanges | None = None
         self.by = answers.current_user() if by is None else by
         self.reviewer = self.by if reviewer is None else reviewer  # recorded with review states
+        self.owner = self.by  # whose measures "mine" lists (the user, unless they name another)
         # (measure id or APPROVAL, what it was before): what ctrl+z puts back
         self.undo_stack: list[tuple[str, Answer | Approval | None]] = []
         self.findings: list[lint.Finding] = []  # the last lint run (set_findings)
@@ -144,6 +146,10 @@ class Session:
             return self.review_state(measure.id) in review.OBJECTIONS
         if filter_name == "findings":
             return measure.id in self.findings_by_measure
+        if filter_name == "due":
+            return agenda.has_open_gap(self.assessment.measures.get(measure.id))
+        if filter_name == "mine":
+            return agenda.owned_by(self.assessment.measures.get(measure.id), self.owner)
         if filter_name == "unreviewed":
             return self.review_state(measure.id) == "open"
         if filter_name == "review":
@@ -152,9 +158,15 @@ class Session:
 
     def queue(self, filter_name: str) -> list[Measure]:
         """A work list across all categories (QUEUES): the DPO's walk puts measures with
-        findings first, then the rest; objections come rejected first, then questions."""
+        findings first, then the rest; objections come rejected first, then questions; open
+        gaps by their due date (undated last); the others in catalogue order."""
         if filter_name == "objections":
             return [self.measure(measure_id) for measure_id in self.objections()]
+        if filter_name in ("open", "gaps", "mine", "required"):
+            return [m for m in self.ordered() if self.shows(m, filter_name)]
+        if filter_name == "due":
+            due = [m for m in self.ordered() if self.shows(m, "due")]
+            return sorted(due, key=lambda m: (not self.answer(m.id).gap.due, self.answer(m.id).gap.due))
         walk = self.review_walk()
         return [m for m in walk if self.shows(m, filter_name)]
 
@@ -221,6 +233,14 @@ class Session:
             parts += [h.hint.de + "\n" + h.hint.en for h in measure.evidence]
             text = self._haystack[measure.id] = "\n".join(parts).casefold()
         return all(word in text for word in query.casefold().split())
+
+    def search(self, query: str) -> list[Measure]:
+        """The measures matching `query` (see `matches`), an exact id first, then ids that
+        start with it, then the rest in list order: "/REC-01" finds REC-01 before AVL-01,
+        whose text mentions REC-01."""
+        wanted = query.strip().casefold()
+        found = [m for m in self.ordered() if self.matches(m, query)]
+        return sorted(found, key=lambda m: (m.id.casefold() != wanted, not m.id.casefold().startswith(wanted)))
 
     def ordered(self) -> list[Measure]:
         """Every measure in the order the UI lists them: by category, then catalogue order."""

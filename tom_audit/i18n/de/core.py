@@ -120,7 +120,7 @@ STRINGS: dict[str, str] = {
     "cli.new.lang": "Sprache der Bewertung und der Ausgabe (de oder en)",
     "cli.new.exists": "{file} gibt es schon; nichts überschrieben. Öffnen mit `tom-audit open {file}`.",
     "cli.new.no_folder": "Das Verzeichnis {folder} gibt es nicht.",
-    "cli.new.done": "{file} angelegt: Katalog {catalogue} {version} mit {count} Maßnahmen.",
+    "cli.new.done": "{file} angelegt: Katalog {catalogue} {version} mit {count} {count|Maßnahme|Maßnahmen}.",
     "cli.open.help": "Fragebogen öffnen (ohne DATEI: Startbildschirm)",
     "cli.open.create": "Datei anlegen, falls es sie noch nicht gibt",
     "cli.status.help": "Fortschritt je Kategorie anzeigen",
@@ -159,8 +159,8 @@ STRINGS: dict[str, str] = {
     "kind.technical": "technisch",
     "kind.organisational": "organisatorisch",
     # validate
-    "validate.catalogue_ok": "{file}: gültiger Katalog {id} {version} ({categories} Kategorien, {measures} Maßnahmen).",
-    "validate.assessment_ok": "{file}: gültige Bewertung zu {id} ({answered} Maßnahmen beantwortet, {warnings} Warnungen).",
+    "validate.catalogue_ok": "{file}: gültiger Katalog {id} {version} ({categories} {categories|Kategorie|Kategorien}, {measures} {measures|Maßnahme|Maßnahmen}).",
+    "validate.assessment_ok": "{file}: gültige Bewertung zu {id} ({answered} {answered|Maßnahme|Maßnahmen} beantwortet, {warnings} {warnings|Warnung|Warnungen}).",
     # catalogue rendering
     "catalogue.col.id": "Kennung",
     "catalogue.col.version": "Version",

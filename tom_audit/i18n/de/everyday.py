@@ -78,3 +78,79 @@ STRINGS.update({
     "tui.key.confirm_next": "bestätigen und weiter",
     "tui.notify.nothing_to_confirm": "{id} ist schon bestätigt.",
 })
+STRINGS.update({
+    # tom-audit agenda
+    "cli.agenda.help": "Was fällig ist: offene Lücken und ablaufende Nachweise nach Datum; mit -o due.ics als Kalenderdatei.",
+    "cli.agenda.owner": "nur, wofür NAME verantwortlich ist (Teil des Namens genügt)",
+    "cli.agenda.days": "ablaufende Nachweise bis so viele Tage im Voraus zeigen (Vorgabe 90)",
+    "cli.agenda.json": "als JSON ausgeben",
+    "cli.agenda.output": "als iCalendar-Datei (.ics) schreiben, zum Import in den Kalender",
+    "cli.agenda.written": "{file} geschrieben: {count} Termine.",
+    "cli.agenda.empty": "Nichts fällig: keine offenen Lücken und keine bald ablaufenden Nachweise.",
+    "cli.agenda.kind.gap": "Lücke",
+    "cli.agenda.kind.evidence": "Nachweis läuft ab",
+    "cli.agenda.overdue": "(überfällig)",
+    "cli.agenda.col.date": "Datum",
+    "cli.agenda.col.kind": "Art",
+    "cli.agenda.col.id": "Nr.",
+    "cli.agenda.col.measure": "Maßnahme",
+    "cli.agenda.col.owner": "Verantwortlich",
+    "cli.agenda.col.what": "Was",
+    "cli.agenda.summary.gap": "TOM {id} fällig: {title}",
+    "cli.agenda.summary.evidence": "TOM {id}: Nachweis läuft ab ({title})",
+    "cli.agenda.owner_line": "Verantwortlich: {owner}",
+    "problem.agenda.not_ics": "Die Kalenderdatei muss auf .ics enden.",
+    "problem.agenda.not_ics.hint": "Zum Beispiel: tom-audit agenda DATEI -o faellig.ics",
+})
+STRINGS.update({
+    "cli.status.owner": "dazu die Maßnahmen, für die NAME verantwortlich ist (Antwort oder Lücke)",
+    "cli.status.owned": "Verantwortlich „{owner}“: {count} {count|Maßnahme|Maßnahmen}.",
+    "cli.status.col.status": "Status",
+    "cli.status.col.due": "Lücke fällig",
+})
+
+STRINGS.update({"tui.key.ctrl": "Strg"})
+STRINGS.update({
+    # argparse's own messages (tom_audit/arguments.py)
+    "argparse.usage": "Aufruf: ",
+    "argparse.positional": "Argumente",
+    "argparse.options": "Optionen",
+    "argparse.help": "diese Hilfe zeigen und beenden",
+    "argparse.version": "die Version zeigen und beenden",
+    "argparse.argument": "Angabe %(argument_name)s: %(message)s",
+    "argparse.required": "diese Angaben fehlen: %s",
+    "argparse.unrecognized": "unbekannte Angaben: %s",
+    "argparse.invalid_choice": "ungültige Wahl: %(value)r (möglich: %(choices)s)",
+    "argparse.invalid_value": "ungültiger Wert (%(type)s): %(value)r",
+    "argparse.expected_one": "erwartet einen Wert",
+    "argparse.expected_at_most_one": "erwartet höchstens einen Wert",
+    "argparse.expected_at_least_one": "erwartet mindestens einen Wert",
+    "argparse.ambiguous": "mehrdeutige Option: %(option)s passt zu %(matches)s",
+    "argparse.not_allowed": "nicht zusammen mit %s erlaubt",
+    "argparse.one_required": "eine dieser Angaben ist nötig: %s",
+    "argparse.error": "%(prog)s: Fehler: %(message)s\n",
+})
+STRINGS.update({
+    # the command palette
+    "tui.palette.placeholder": "Befehl oder Maßnahme suchen (Nr. oder Titel) …",
+    "tui.palette.go_to_measure": "zu dieser Maßnahme springen",
+    "tui.palette.theme": "Farbschema",
+    "tui.palette.theme.help": "Das Farbschema wechseln",
+    "tui.palette.minimize": "Normale Größe",
+    "tui.palette.minimize.help": "Den vergrößerten Bereich wieder verkleinern",
+    "tui.palette.screenshot": "Bildschirmfoto",
+    "tui.palette.screenshot.help": "Den Bildschirm als SVG-Datei speichern",
+})
+STRINGS.update({
+    # filters: scope, my measures, due
+    "tui.scope.all_categories": "alle Kategorien",
+    "tui.scope.this_category": "diese Kategorie",
+    "tui.filter.mine": "von {owner}",
+    "tui.filter.due": "Lücken nach Fälligkeit",
+    "tui.key.my_measures": "Meine Maßnahmen",
+    "tui.key.my_measures.tip": "Maßnahmen, für die Sie (oder ein anderer Name) verantwortlich sind",
+    "tui.mine.title": "Maßnahmen einer verantwortlichen Person",
+    "tui.mine.label": "Name (Teil genügt; Antwort oder Lücke)",
+    "tui.mine.hint": "Vorgabe ist Ihr Anmeldename. Der Filter „von …“ zeigt dann deren Maßnahmen aus allen Kategorien.",
+    "tui.mine.no_name": "Bitte einen Namen angeben.",
+})

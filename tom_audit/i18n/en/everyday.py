@@ -78,3 +78,79 @@ STRINGS.update({
     "tui.key.confirm_next": "confirm and next",
     "tui.notify.nothing_to_confirm": "{id} is confirmed already.",
 })
+STRINGS.update({
+    # tom-audit agenda
+    "cli.agenda.help": "What is due: open gaps and expiring evidence by date; with -o due.ics as a calendar file.",
+    "cli.agenda.owner": "only what NAME is responsible for (part of the name will do)",
+    "cli.agenda.days": "show expiring evidence this many days ahead (default 90)",
+    "cli.agenda.json": "print JSON",
+    "cli.agenda.output": "write an iCalendar file (.ics) to import into a calendar",
+    "cli.agenda.written": "{file} written: {count} events.",
+    "cli.agenda.empty": "Nothing due: no open gaps and no evidence expiring soon.",
+    "cli.agenda.kind.gap": "Gap",
+    "cli.agenda.kind.evidence": "Evidence expires",
+    "cli.agenda.overdue": "(overdue)",
+    "cli.agenda.col.date": "Date",
+    "cli.agenda.col.kind": "Kind",
+    "cli.agenda.col.id": "No.",
+    "cli.agenda.col.measure": "Measure",
+    "cli.agenda.col.owner": "Responsible",
+    "cli.agenda.col.what": "What",
+    "cli.agenda.summary.gap": "TOM {id} due: {title}",
+    "cli.agenda.summary.evidence": "TOM {id}: evidence expires ({title})",
+    "cli.agenda.owner_line": "Responsible: {owner}",
+    "problem.agenda.not_ics": "The calendar file must end in .ics.",
+    "problem.agenda.not_ics.hint": "For example: tom-audit agenda FILE -o due.ics",
+})
+STRINGS.update({
+    "cli.status.owner": "also list the measures NAME is responsible for (answer or gap)",
+    "cli.status.owned": "Responsible \"{owner}\": {count} {count|measure|measures}.",
+    "cli.status.col.status": "Status",
+    "cli.status.col.due": "Gap due",
+})
+
+STRINGS.update({"tui.key.ctrl": "Ctrl"})
+STRINGS.update({
+    # argparse's own messages (tom_audit/arguments.py)
+    "argparse.usage": "usage: ",
+    "argparse.positional": "positional arguments",
+    "argparse.options": "options",
+    "argparse.help": "show this help message and exit",
+    "argparse.version": "show program's version number and exit",
+    "argparse.argument": "argument %(argument_name)s: %(message)s",
+    "argparse.required": "the following arguments are required: %s",
+    "argparse.unrecognized": "unrecognized arguments: %s",
+    "argparse.invalid_choice": "invalid choice: %(value)r (choose from %(choices)s)",
+    "argparse.invalid_value": "invalid %(type)s value: %(value)r",
+    "argparse.expected_one": "expected one argument",
+    "argparse.expected_at_most_one": "expected at most one argument",
+    "argparse.expected_at_least_one": "expected at least one argument",
+    "argparse.ambiguous": "ambiguous option: %(option)s could match %(matches)s",
+    "argparse.not_allowed": "not allowed with argument %s",
+    "argparse.one_required": "one of the arguments %s is required",
+    "argparse.error": "%(prog)s: error: %(message)s\n",
+})
+STRINGS.update({
+    # the command palette
+    "tui.palette.placeholder": "Search for a command or a measure (id or title) …",
+    "tui.palette.go_to_measure": "go to this measure",
+    "tui.palette.theme": "Theme",
+    "tui.palette.theme.help": "Change the colour theme",
+    "tui.palette.minimize": "Normal size",
+    "tui.palette.minimize.help": "Restore the maximized area",
+    "tui.palette.screenshot": "Screenshot",
+    "tui.palette.screenshot.help": "Save the screen as an SVG file",
+})
+STRINGS.update({
+    # filters: scope, my measures, due
+    "tui.scope.all_categories": "all categories",
+    "tui.scope.this_category": "this category",
+    "tui.filter.mine": "of {owner}",
+    "tui.filter.due": "gaps by due date",
+    "tui.key.my_measures": "My measures",
+    "tui.key.my_measures.tip": "Measures you (or another name) are responsible for",
+    "tui.mine.title": "Measures of a responsible person",
+    "tui.mine.label": "Name (part will do; answer or gap)",
+    "tui.mine.hint": "Your login name by default. The filter \"of …\" then lists their measures from all categories.",
+    "tui.mine.no_name": "Please give a name.",
+})

@@ -64,6 +64,7 @@ class MainScreen(ShownMixin, MovingMixin, RecordingMixin, ReviewingMixin, Transl
         Binding("F", "findings", "tui.key.findings", group=FINDINGS_GROUP, id="findings"),
         Binding("slash", "search", "tui.key.search", id="search"),
         Binding("f", "cycle_filter", "tui.key.filter", id="filter"),
+        Binding("M", "my_measures", "tui.key.my_measures", show=False, id="my-measures"),
         Binding("A", "approve", "tui.key.approve", show=False, id="approve"),
         Binding("z", "zoom", "tui.key.zoom", show=False, id="zoom"),
         Binding("s", "setup", "tui.key.setup", show=False, id="setup"),
@@ -120,8 +121,8 @@ class MainScreen(ShownMixin, MovingMixin, RecordingMixin, ReviewingMixin, Transl
         return current_language()
 
     def binding_params(self) -> dict[str, str]:
-        return {"filter": tr(f"tui.filter.{self.filter}"),
-                "filters": ", ".join(tr(f"tui.filter.{name}") for name in self.filters)}
+        return {"filter": tr(f"tui.filter.{self.filter}", owner=self.session.owner),
+                "filters": ", ".join(tr(f"tui.filter.{name}", owner=self.session.owner) for name in self.filters)}
 
     def binding_aliases(self) -> dict[str, str]:
         """Keys that do the mode's own thing under the same key (Enter, n)."""
@@ -192,7 +193,8 @@ class MainScreen(ShownMixin, MovingMixin, RecordingMixin, ReviewingMixin, Transl
 
     def _run_search(self) -> None:
         self._search_timer = None
-        self.fill_table(self.current_id())
+        exact = self.session.catalogue.measure_by_id.get(self.query_text.strip().upper())
+        self.fill_table(exact.id if exact is not None else self.current_id())
         self.refresh_overview()
 
     @on(Input.Submitted, "#search")

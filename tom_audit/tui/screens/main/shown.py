@@ -32,7 +32,7 @@ class ShownMixin:
             query = self.query_text.strip()
             return [m for m in pool if session.matches(m, query)] if query else pool
         if self.query_text.strip():
-            pool = [m for m in session.ordered() if session.matches(m, self.query_text)]
+            pool = session.search(self.query_text)  # an exact id first
         else:
             category_id = self.query_one(CategoryList).category_id
             pool = list(session.catalogue.measures_by_category.get(category_id, ())) if category_id else []
@@ -102,7 +102,9 @@ class ShownMixin:
         a search."""
         parts = []
         if self.filter != "all":
-            parts.append(tr(f"tui.filter.{self.filter}"))
+            parts.append(tr(f"tui.filter.{self.filter}", owner=self.session.owner))
+        if self.filter in QUEUES or self.query_text.strip():
+            parts.append(tr("tui.scope.all_categories"))  # a filter or search looks everywhere
         if self.query_text.strip():
             parts.append(tr("tui.status.search", query=self.query_text.strip()))
         return " · ".join(parts)
