@@ -172,6 +172,16 @@ class ExportContent:
 # -- helpers ---------------------------------------------------------------------------
 
 
+def note_in(answer, lang: str) -> str:
+    """The answer's note in `lang`: its English text (note_en) for English, where given."""
+    return (answer.note_en.strip() if lang == "en" and answer.note_en.strip() else answer.note.strip())
+
+
+def action_in(gap, lang: str) -> str:
+    """The gap's action in `lang`: its English text (action_en) for English, where given."""
+    return (gap.action_en.strip() if lang == "en" and gap.action_en.strip() else gap.action.strip())
+
+
 def art32_label(category: Category, lang: str) -> str:
     if not category.art32:
         return ""
@@ -270,10 +280,10 @@ def annex_rows(catalogue: Catalogue, assessment: Assessment, lang: str, include_
                 if state.automatic:
                     reason = state.reason(lang) if state.reason else tr("export.annex.na_scoping", lang)
                 else:
-                    reason = answer.note.strip()
+                    reason = note_in(answer, lang)
                 description = reason
             else:
-                description = "\n".join(filter(None, [answer.note.strip(), *answer_lines(measure, answer, lang)]))
+                description = "\n".join(filter(None, [note_in(answer, lang), *answer_lines(measure, answer, lang)]))
             if state.status == "planned":
                 target = parse_date(answer.gap.due) if answer.gap else None
                 label = (tr("export.annex.planned_until", lang, date=format_date(target, lang)) if target
@@ -315,7 +325,7 @@ def action_rows(catalogue: Catalogue, assessment: Assessment, lang: str, today: 
             if measure.category in catalogue.category_by_id else measure.category,
             required=required, required_label=tr("export.required" if required else "export.recommended", lang),
             status_label=statuses[state.status], risk=risk, risk_label=tr(f"export.risk.{risk}", lang) if risk else "",
-            description=gap.description.strip() if gap else "", action=gap.action.strip() if gap else "",
+            description=gap.description.strip() if gap else "", action=action_in(gap, lang) if gap else "",
             owner=(gap.owner or answer.owner) if gap else answer.owner,
             due=due, due_text=due_text, state=gap_state,
             state_label=tr(f"export.gap_state.{gap_state}", lang), overdue=overdue,
@@ -354,7 +364,7 @@ def review_rows(catalogue: Catalogue, assessment: Assessment, lang: str) -> list
     for measure in catalogue.measures:
         answer = assessment.answer(measure.id)
         state = effective_of(assessment, measure)
-        note = answer.note.strip()
+        note = note_in(answer, lang)
         if state.automatic and not note:
             reason = state.reason(lang) if state.reason else tr("export.annex.na_scoping", lang)
             note = tr("export.review.automatic", lang, reason=reason)

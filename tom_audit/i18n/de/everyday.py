@@ -154,3 +154,9 @@ STRINGS.update({
     "tui.mine.hint": "Vorgabe ist Ihr Anmeldename. Der Filter „von …“ zeigt dann deren Maßnahmen aus allen Kategorien.",
     "tui.mine.no_name": "Bitte einen Namen angeben.",
 })
+STRINGS.update({
+    # two languages in the answers
+    "tui.field.note_en": "Notiz auf Englisch (optional, für die englische Anlage)",
+    "tui.field.note_en_placeholder": "leer: die englische Anlage zeigt den deutschen Text",
+    "tui.gap.action_en": "Maßnahme auf Englisch (optional)",
+})

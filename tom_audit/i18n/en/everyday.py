@@ -154,3 +154,9 @@ STRINGS.update({
     "tui.mine.hint": "Your login name by default. The filter \"of …\" then lists their measures from all categories.",
     "tui.mine.no_name": "Please give a name.",
 })
+STRINGS.update({
+    # two languages in the answers
+    "tui.field.note_en": "Note in English (optional, for the English annex)",
+    "tui.field.note_en_placeholder": "empty: the English annex shows the German text",
+    "tui.gap.action_en": "Action in English (optional)",
+})

@@ -51,6 +51,8 @@ class AnswerDialog(FormDialog):
         yield Select(options, value=self.answer.status or Select.NULL, prompt=tr("status.open"), id="status")
         yield _label(tr("tui.field.note"))
         yield TextArea(self.answer.note, id="note", soft_wrap=True, tab_behavior="focus")
+        yield _label(tr("tui.field.note_en"))
+        yield Input(self.answer.note_en, id="note-en", placeholder=tr("tui.field.note_en_placeholder"))
         yield _label(tr("tui.field.owner"))
         yield Input(self.answer.owner, id="owner", placeholder=tr("tui.field.owner_placeholder"))
         for question in self.measure.questions:
@@ -85,6 +87,7 @@ class AnswerDialog(FormDialog):
         edit = Edit(
             note=self.query_one("#note", TextArea).text.strip(),
             owner=self.query_one("#owner", Input).value.strip(),
+            note_en=self.query_one("#note-en", Input).value.strip(),
             confirm=True,
         )
         if status is Select.NULL:
@@ -174,6 +177,8 @@ class GapDialog(FormDialog):
                      id="gap-risk")
         yield _label(tr("tui.gap.action"))
         yield Input(gap.action, id="gap-action")
+        yield _label(tr("tui.gap.action_en"))
+        yield Input(gap.action_en, id="gap-action-en", placeholder=tr("tui.field.note_en_placeholder"))
         with Horizontal(classes="field-row"):
             yield _label(tr("tui.gap.owner"))
             yield _label(tr("tui.gap.due"))
@@ -211,6 +216,7 @@ class GapDialog(FormDialog):
             owner=self.query_one("#gap-owner", Input).value.strip(),
             due=self.query_one("#gap-due", Input).value.strip(),
             state=str(self.query_one("#gap-state", Select).value),
+            action_en=self.query_one("#gap-action-en", Input).value.strip(),
             extra=self.gap.extra if self.gap else {},
         )
         if not gap.description:
