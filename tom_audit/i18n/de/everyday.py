@@ -160,3 +160,13 @@ STRINGS.update({
     "tui.field.note_en_placeholder": "leer: die englische Anlage zeigt den deutschen Text",
     "tui.gap.action_en": "Maßnahme auf Englisch (optional)",
 })
+STRINGS.update({
+    # short footer labels for 80 columns
+    "tui.key.next_open.short": "offen",
+    "tui.key.filter.short": "Filter",
+    "tui.key.palette.short": "Befehle",
+    "tui.key.next_unreviewed.short": "ungeprüft",
+    "tui.key.review_form.short": "Prüfen",
+    "tui.key.confirm.short": "bestät.",
+})
+STRINGS.update({"tui.key.evidence.short": "Nachw.", "tui.key.answer.short": "Antw."})

@@ -160,7 +160,7 @@ STRINGS: dict[str, str] = {
     "tui.help.col.action": "Wirkung",
     "tui.help.moving": "Bewegen",
     "tui.help.legend": "Zeichen in der Liste",
-    "tui.help.to_confirm": "zu bestätigen (aus dem Vorjahr übernommen oder Katalogtext geändert)",
+    "tui.help.to_confirm": "zu bestätigen",
     "tui.help.footer": "Alles auch über die Befehlspalette (Strg+P). Gespeichert wird nach jeder Änderung automatisch.",
     # setup
     "tui.setup.title_first": "Neue Bewertung einrichten",

@@ -160,3 +160,13 @@ STRINGS.update({
     "tui.field.note_en_placeholder": "empty: the English annex shows the German text",
     "tui.gap.action_en": "Action in English (optional)",
 })
+STRINGS.update({
+    # short footer labels for 80 columns
+    "tui.key.next_open.short": "open",
+    "tui.key.filter.short": "Filter",
+    "tui.key.palette.short": "Commands",
+    "tui.key.next_unreviewed.short": "unreviewed",
+    "tui.key.review_form.short": "Review",
+    "tui.key.confirm.short": "confirm",
+})
+STRINGS.update({"tui.key.evidence.short": "Evid.", "tui.key.answer.short": "Ans."})

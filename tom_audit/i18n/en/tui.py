@@ -160,7 +160,7 @@ STRINGS: dict[str, str] = {
     "tui.help.col.action": "Does",
     "tui.help.moving": "Moving about",
     "tui.help.legend": "Markers in the list",
-    "tui.help.to_confirm": "to confirm (carried over from last year, or catalogue text changed)",
+    "tui.help.to_confirm": "to confirm",
     "tui.help.footer": "Everything is also in the command palette (ctrl+p). Every change is saved automatically.",
     # setup
     "tui.setup.title_first": "Set up the new assessment",

@@ -134,8 +134,10 @@ class MainScreen(ShownMixin, MovingMixin, RecordingMixin, ReviewingMixin, Transl
         # the footer needs the room: search (/, as in less and vim) and the language are in the
         # help and the palette, and "next open" only shows while something is open
         # and "confirm" only while something carried over is still to confirm
+        # and at 80 columns the findings keys (the status bar counts them; F1 lists the keys)
         return ({"search", "toggle_language"} | ({"next_open"} if self._nothing_left else set())
-                | (set() if self._to_confirm else {"confirm"}))
+                | (set() if self._to_confirm else {"confirm"})
+                | ({"next_finding", "findings"} if self.compact_footer else set()))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ANSWER_ACTIONS:
