@@ -127,3 +127,15 @@ def test_objections_first(snap_compare, reviewed):
 
 def test_findings_list(snap_compare, answered):
     assert snap_compare(app_for(answered), terminal_size=(120, 40), press=["F"], run_before=still)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_answer_form(snap_compare, answered, size):
+    """Enter on a measure: every field reachable (the body scrolls), the buttons on screen."""
+    assert snap_compare(app_for(answered), terminal_size=size, press=["enter"], run_before=still)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_not_applicable_dialog(snap_compare, answered, size):
+    """5 on a measure: the question wraps instead of being cut."""
+    assert snap_compare(app_for(answered), terminal_size=size, press=["j", "5"], run_before=still)
