@@ -538,7 +538,7 @@ async def test_mouse_picks_category_and_measure(new_file, catalogue):
     app = make_app(new_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.click("#categories", offset=(2, 2))  # the third category
+        await pilot.click("#categories", offset=(2, 4))  # the third category (two lines each)
         await pilot.pause()
         third = catalogue.categories[2].id
         assert app.screen.query_one(CategoryList).category_id == third

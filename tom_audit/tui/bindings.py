@@ -94,7 +94,7 @@ COMPACT_BELOW = 100  # columns
 
 
 def _short(binding: Binding, screen: object) -> str | None:
-    """The footer's short label for a binding ("tui.key.x.short"), if there is one."""
+    """The footer's short label for a binding (its key + ".short"), if there is one."""
     key = i18n_key(binding)
     if key is None:
         return None
