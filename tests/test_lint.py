@@ -263,6 +263,8 @@ def test_evidence_expired(small):
     a.measures["CRY-01"].evidence = [good_evidence(valid_until="2026-06-14")]
     assert rules(run(small, a), "CRY-01") == {"TOM003"}
     a.measures["CRY-01"].evidence = [good_evidence(valid_until="2026-06-15")]
+    assert rules(run(small, a), "CRY-01") == {"TOM040"}  # still valid today, expiring (TOM040)
+    a.measures["CRY-01"].evidence = [good_evidence(valid_until="2026-07-16")]
     assert rules(run(small, a), "CRY-01") == set()
 
 

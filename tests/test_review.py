@@ -59,8 +59,10 @@ def test_set_review_refuses_bad_input_and_changes_nothing(new_file):
     with pytest.raises(AnswerError):
         set_review(a, "NOPE-99", "accepted", reviewer="DSB", catalogue=c)
     with pytest.raises(AnswerError):
-        set_review(a, c.measures[0].id, "accepted", reviewer="DSB", day="1.3.2026")
+        set_review(a, c.measures[0].id, "accepted", reviewer="DSB", day="31.02.2026")
     assert a.measures == {}
+    # a German date is a date: stored in ISO form
+    assert set_review(a, c.measures[0].id, "accepted", reviewer="DSB", day="1.3.2026").date == "2026-03-01"
 
 
 # -- approval -------------------------------------------------------------------------------------

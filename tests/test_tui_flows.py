@@ -245,6 +245,12 @@ async def test_filter_cycles(new_file):
         await pilot.press("f")  # gaps
         await pilot.pause()
         assert table(app).measure_ids == ["ENT-02"]
+        await pilot.press("f")  # open gaps by due date (none has a gap record yet)
+        await pilot.pause()
+        assert app.screen.filter == "due" and table(app).measure_ids == []
+        await pilot.press("f")  # the user's own measures (nobody is named owner yet)
+        await pilot.pause()
+        assert app.screen.filter == "mine" and table(app).measure_ids == []
         await pilot.press("f")  # required
         await pilot.pause()
         need = app.screen.session.assessment.scope.protection_need
@@ -532,7 +538,7 @@ async def test_mouse_picks_category_and_measure(new_file, catalogue):
     app = make_app(new_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.click("#categories", offset=(2, 2))  # the third category
+        await pilot.click("#categories", offset=(2, 4))  # the third category (two lines each)
         await pilot.pause()
         third = catalogue.categories[2].id
         assert app.screen.query_one(CategoryList).category_id == third

@@ -388,10 +388,10 @@ async def test_normal_mode_shows_objections_first_with_the_comment(new_file, cat
         assert app.screen.query_one(CategoryList).category_id == catalogue.categories[3].id
         assert table(app).measure_id == late
         assert "seit Prüfung geändert" in detail_text(app) and "damals: abgelehnt" in detail_text(app)
-        await pilot.press("f", "f", "f", "f")  # back to the objections; a click on a category leaves them
+        await pilot.press("f", "f", "f", "f", "f", "f")  # back to the objections; a click on a category leaves them
         await pilot.pause()
         assert app.screen.filter == "objections" and app.screen.query_one(CategoryList).category_id is None
-        await pilot.click("#categories", offset=(2, 1))
+        await pilot.click("#categories", offset=(2, 2))  # the second category (two lines each)
         await pilot.pause()
         assert app.screen.filter == "all"
         assert app.screen.query_one(CategoryList).category_id == catalogue.categories[1].id

@@ -125,7 +125,7 @@ async def test_confirm_na_suggestions_with_c_and_all_with_shift_c(new_file):
         answer = saved(new_file).measures[first]
         assert answer.status == "not_applicable"
         assert answer.note == catalogue.measure_by_id[first].not_applicable_reason.de
-        await pilot.press("C")
+        await pilot.press("N")
         await settle(app, pilot)
     after = saved(new_file)
     assert all(after.measures[mid].status == "not_applicable" for mid in suggested)

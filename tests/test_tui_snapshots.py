@@ -127,3 +127,23 @@ def test_objections_first(snap_compare, reviewed):
 
 def test_findings_list(snap_compare, answered):
     assert snap_compare(app_for(answered), terminal_size=(120, 40), press=["F"], run_before=still)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_answer_form(snap_compare, answered, size):
+    """Enter on a measure: every field reachable (the body scrolls), the buttons on screen."""
+    async def open_form(pilot):
+        await pilot.press("enter")
+        await still(pilot)  # after the dialog is up: its cursors do not blink
+
+    assert snap_compare(app_for(answered), terminal_size=size, run_before=open_form)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_not_applicable_dialog(snap_compare, answered, size):
+    """5 on a measure: the question wraps instead of being cut."""
+    async def open_dialog(pilot):
+        await pilot.press("j", "5")
+        await still(pilot)  # after the dialog is up: its cursor does not blink
+
+    assert snap_compare(app_for(answered), terminal_size=size, run_before=open_dialog)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tom_audit.cli.cmd_setup import add_cover_options, given
 from tom_audit.cli.common import add_lang
 from tom_audit.cli.output import EXIT_OK, fail, report
 from tom_audit.i18n import current_language, tr
@@ -18,7 +19,7 @@ def register(commands) -> None:
     parser = commands.add_parser(NAME, help=tr("cli.new.help"), description=tr("cli.new.help"))
     parser.add_argument("file", metavar="FILE", type=Path)
     parser.add_argument("--catalogue", metavar="ID|PATH", default=DEFAULT_CATALOGUE, help=tr("cli.new.catalogue"))
-    parser.add_argument("--org", metavar="NAME", default="", help=tr("cli.new.org"))
+    add_cover_options(parser)
     parser.add_argument("--from", dest="last", metavar="LAST.tom.yaml", type=Path, default=None,
                         help=tr("review.reassess.from"))
     add_lang(parser, "cli.new.lang")
@@ -32,15 +33,15 @@ def run(args) -> int:
     if not path.parent.is_dir():
         return fail("cli.new.no_folder", folder=str(path.parent))
     if args.last is not None:
-        return _run_from(path, args.last, args.org)
-    _, catalogue = create_assessment(path, args.catalogue, args.org, current_language())
+        return _run_from(path, args.last, given(args))
+    _, catalogue = create_assessment(path, args.catalogue, "", current_language(), given(args))
     print(tr("cli.new.done", file=str(path), catalogue=catalogue.id, version=catalogue.version,
              count=len(catalogue.measures)))
     return EXIT_OK
 
 
-def _run_from(path: Path, last_path: Path, organisation: str) -> int:
-    assessment, last = create_reassessment(path, last_path, organisation)
+def _run_from(path: Path, last_path: Path, cover: dict) -> int:
+    assessment, last = create_reassessment(path, last_path, cover=cover)
     report(last.warnings)
     print(tr("review.reassess.done", file=str(path), last=str(last_path),
              count=sum(1 for a in assessment.measures.values() if a.to_confirm and a.status)))

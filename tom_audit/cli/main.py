@@ -18,6 +18,7 @@ from tom_audit.cli.arg_text import check_arguments
 from tom_audit.commands import COMMAND_PACKAGES
 from tom_audit.cli.output import EXIT_BAD_INPUT, report
 from tom_audit.reporting import never_fail_on_encoding
+from tom_audit.arguments import localise_argparse
 from tom_audit.i18n import LANGUAGES, set_language, tr
 from tom_audit.logic.answers import AnswerError
 from tom_audit.problems import InputError
@@ -108,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["--lang"] and len(argv) > 1:  # before building the parser, so --help speaks it too
         lang = argv[1]
     set_language(lang if lang in LANGUAGES else "de")
+    localise_argparse()  # argparse's own messages in that language too
     parser = build_parser()
     with escaped_terminal_output():  # usage errors quote the arguments
         args = parser.parse_args(_normalise(argv))

@@ -186,6 +186,16 @@ class ExportContent:
 # -- helpers ---------------------------------------------------------------------------
 
 
+def note_in(answer, lang: str) -> str:
+    """The answer's note in `lang`: its English text (note_en) for English, where given."""
+    return (answer.note_en.strip() if lang == "en" and answer.note_en.strip() else answer.note.strip())
+
+
+def action_in(gap, lang: str) -> str:
+    """The gap's action in `lang`: its English text (action_en) for English, where given."""
+    return (gap.action_en.strip() if lang == "en" and gap.action_en.strip() else gap.action.strip())
+
+
 def art32_label(category: Category, lang: str) -> str:
     if not category.art32:
         return ""
@@ -294,13 +304,13 @@ def annex_rows(catalogue: Catalogue, assessment: Assessment, lang: str, include_
             if state.status == "not_applicable":
                 # only the organisation's own, supported reason; else the measure is open
                 reason = na_reason(catalogue, assessment, measure, lang)
-                description = reason.text if reason.printable else ""
+                description = (reason.text if state.automatic else note_in(answer, lang)) if reason.printable else ""
                 if not reason.printable:
                     status = "open"
                     label = (tr("export.annex.na_unsupported", lang, ids=", ".join(reason.unsupported))
                              if reason.unsupported and not reason.suggested else tr("export.annex.na_unconfirmed", lang))
             else:
-                description = "\n".join(filter(None, [answer.note.strip(), *answer_lines(measure, answer, lang)]))
+                description = "\n".join(filter(None, [note_in(answer, lang), *answer_lines(measure, answer, lang)]))
             if state.status == "planned":
                 target = parse_date(answer.gap.due) if answer.gap else None
                 label = (tr("export.annex.planned_until", lang, date=format_date(target, lang)) if target
@@ -344,7 +354,7 @@ def action_rows(catalogue: Catalogue, assessment: Assessment, lang: str, today: 
             if measure.category in catalogue.category_by_id else measure.category,
             required=required, required_label=level_label(measure, need, lang, assessment.scoping),
             status_label=statuses[state.status], risk=risk, risk_label=tr(f"export.risk.{risk}", lang) if risk else "",
-            description=gap.description.strip() if gap else "", action=gap.action.strip() if gap else "",
+            description=gap.description.strip() if gap else "", action=action_in(gap, lang) if gap else "",
             owner=(gap.owner or answer.owner) if gap else answer.owner,
             due=due, due_text=due_text, state=gap_state,
             state_label=tr(f"export.gap_state.{gap_state}", lang), overdue=overdue,
@@ -383,7 +393,7 @@ def review_rows(catalogue: Catalogue, assessment: Assessment, lang: str) -> list
     for measure in catalogue.measures:
         answer = assessment.answer(measure.id)
         state = effective_of(assessment, measure)
-        note = answer.note.strip()
+        note = note_in(answer, lang)
         if state.automatic and not note:
             reason = state.reason(lang) if state.reason else tr("export.annex.na_scoping", lang)
             note = tr("export.review.automatic", lang, reason=reason)

@@ -1,4 +1,6 @@
-"""Dates as tom-audit stores them: ISO text (YYYY-MM-DD), read leniently, checked strictly."""
+"""Dates as tom-audit stores them: ISO text (YYYY-MM-DD), read leniently, checked strictly.
+
+What a user types (CLI and UI) goes through `read_date`: ISO or the German `31.03.2027`."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import re
 from datetime import date
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")  # \Z: "$" would let a final newline through
+_GERMAN = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\Z")
 
 
 def is_date(value: str) -> bool:
@@ -27,3 +30,21 @@ def add_months(day: date, months: int) -> date:
     month0 = day.month - 1 + months
     year, month = day.year + month0 // 12, month0 % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def read_date(text: str) -> str | None:
+    """A date as a user types it, in its stored form: `2027-03-31` and `31.03.2027` (also
+    `31.3.2027`) both give "2027-03-31"; "" gives ""; None when it is no real day."""
+    text = (text or "").strip()
+    if not text:
+        return ""
+    if is_date(text):
+        return text
+    german = _GERMAN.match(text)
+    if german:
+        day, month, year = (int(part) for part in german.groups())
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    return None

@@ -10,9 +10,11 @@ unchanged must not make it "differ".
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Any
 
 from tom_audit.i18n import tr
+from tom_audit.logic import evidence
 from tom_audit.model.assessment import OPEN_GAP_STATES, Answer, Assessment, Evidence, Gap, Review
 from tom_audit.model.catalogue import Catalogue
 
@@ -167,8 +169,22 @@ def _change(name: str, old: Any, new: Any) -> FieldChange | None:
     return FieldChange(name, old, new) if old != new else None
 
 
-def _evidence_key(item: Evidence) -> str:
-    return item.ref
+def pair_evidence(old: list[Evidence], new: list[Evidence]) -> tuple[list[tuple[Evidence, Evidence]], list[Evidence], list[Evidence]]:
+    """Match last version's evidence to this one's by identity, not by path text (a file
+    keeps its SHA-256 when the assessment moves to another folder and its paths are
+    rewritten): first the same SHA-256, then the same path or URL, then the same file name.
+    Returns (pairs (old, new), removed, added)."""
+    left, right = list(old), list(new)
+    pairs: list[tuple[Evidence, Evidence]] = []
+    for same in (lambda a, b: bool(a.sha256) and a.sha256 == b.sha256, evidence.same_place,
+                 lambda a, b: not a.is_url and not b.is_url and PurePosixPath(a.ref).name == PurePosixPath(b.ref).name):
+        for item in list(right):
+            match = next((o for o in left if same(o, item)), None)
+            if match is not None:
+                pairs.append((match, item))
+                left.remove(match)
+                right.remove(item)
+    return pairs, left, right
 
 
 def _same_evidence(a: Evidence, b: Evidence) -> bool:
@@ -200,11 +216,8 @@ def _measure_diff(measure_id: str, old: Answer, new: Answer) -> MeasureDiff:
         change = _change(f"answers.{question}", old.answers.get(question), new.answers.get(question))
         if change:
             d.answers.append(change)
-    before = {_evidence_key(e): e for e in old.evidence}
-    after = {_evidence_key(e): e for e in new.evidence}
-    d.evidence_added = [e for k, e in after.items() if k not in before]
-    d.evidence_removed = [e for k, e in before.items() if k not in after]
-    d.evidence_updated = [(before[k], e) for k, e in after.items() if k in before and not _same_evidence(before[k], e)]
+    pairs, d.evidence_removed, d.evidence_added = pair_evidence(old.evidence, new.evidence)
+    d.evidence_updated = [(a, b) for a, b in pairs if not _same_evidence(a, b)]
     d.gap = _gap_change(old.gap, new.gap)
     if d.gap:
         d.gap_old, d.gap_new = old.gap, new.gap

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from tom_audit import text_rules
 from tom_audit.i18n import current_language, has, tr
+from tom_audit.logic import evidence
 from tom_audit.logic.applicability import applies, effective
 from tom_audit.logic.dates import add_months, parse_date
 from tom_audit.logic import na_reasons
@@ -74,7 +75,13 @@ RULES: tuple[Rule, ...] = (
     Rule("TOM055", "text_too_long", WARNING),
     Rule("TOM056", "url_token", WARNING),
     Rule("TOM057", "url_password", ERROR),
+    # TOM040-TOM049: the everyday flow (evidence over time, two languages)
+    Rule("TOM040", "evidence_expiring", WARNING),
+    Rule("TOM041", "evidence_duplicate", WARNING),
+    Rule("TOM042", "evidence_review_due", WARNING),
+    Rule("TOM043", "english_missing", INFO),
 )
+EXPIRY_WARNING_DAYS = 30  # default of scope.expiry_warning_days
 RULE_BY_ID = {rule.id: rule for rule in RULES}
 _RULE_BY_NAME = {rule.name: rule for rule in RULES}
 
@@ -238,16 +245,24 @@ def _check_note(out: _Collector, measure: Measure, answer: Answer) -> None:
 
 
 def _check_evidence(out: _Collector, measure: Measure, answer: Answer, *, today: date, months: int,
-                    evidence_base: Path | None, sha_of: FileSha) -> None:
+                    warn_days: int, evidence_base: Path | None, sha_of: FileSha) -> None:
     if answer.status in CLAIMED and not answer.evidence:
         out.add("no_evidence", measure, status=_both(f"status.{answer.status}"))
-    for item in answer.evidence:
+    for index, item in enumerate(answer.evidence):
         valid_until = parse_date(item.valid_until)
         produced = parse_date(item.date)
+        own = item.review_months or answer.review_months  # its own rhythm (recertification)
         if valid_until and valid_until < today:
             out.add("evidence_expired", measure, ref=item.ref, valid_until=item.valid_until)
-        elif produced and add_months(produced, months) < today and not (valid_until and valid_until >= today):
+        elif valid_until and (valid_until - today).days <= warn_days:
+            out.add("evidence_expiring", measure, ref=item.ref, valid_until=item.valid_until,
+                    days=(valid_until - today).days)
+        if own and produced and add_months(produced, own) < today:
+            out.add("evidence_review_due", measure, ref=item.ref, date=item.date, months=own)
+        elif not own and produced and add_months(produced, months) < today and not (valid_until and valid_until >= today):
             out.add("evidence_stale", measure, ref=item.ref, date=item.date, months=months)
+        if any(evidence.same_place(item, other) for other in answer.evidence[:index]):
+            out.add("evidence_duplicate", measure, ref=item.ref)
         if item.kind == "certificate" and not item.valid_until:
             out.add("certificate_without_validity", measure, ref=item.ref)
         if evidence_base is not None and not item.is_url:
@@ -407,15 +422,19 @@ def _shorten(ids: list[str], limit: int = 8) -> str:
 
 
 def lint(catalogue: Catalogue, assessment: Assessment, *, today: date, evidence_base: Path | None = None,
-         file_sha: FileSha = file_sha) -> list[Finding]:
+         file_sha: FileSha = file_sha, english: bool | None = None) -> list[Finding]:
     """Every finding, ordered for reading: the assessment as a whole first, then by category
     and measure in catalogue order; within one place the worst first.
 
     `evidence_base` is the folder evidence paths are relative to (the assessment's folder);
     None skips the checks that read evidence files. `file_sha` reads them (tests swap it).
+    `english`: also note answers without English text (TOM043), for an English annex; None:
+    once the assessment has any English text (it is meant to be bilingual).
     """
     out = _Collector()
     months = assessment.scope.review_interval_months or 12
+    warn_days = assessment.scope.expiry_warning_days
+    warn_days = EXPIRY_WARNING_DAYS if warn_days is None else warn_days
     _check_assessment(out, catalogue, assessment, today=today, months=months)
     _check_categories(out, catalogue, assessment)
     _check_na_reasons(out, catalogue, assessment)
@@ -427,9 +446,21 @@ def lint(catalogue: Catalogue, assessment: Assessment, *, today: date, evidence_
         _check_review(out, measure, answer)
         _check_note(out, measure, answer)
         _check_text(out, measure, answer)
-        _check_evidence(out, measure, answer, today=today, months=months, evidence_base=evidence_base,
-                        sha_of=file_sha)
+        _check_evidence(out, measure, answer, today=today, months=months, warn_days=warn_days,
+                        evidence_base=evidence_base, sha_of=file_sha)
+    if english or (english is None and any(a.note_en or (a.gap and a.gap.action_en)
+                                           for a in assessment.measures.values())):
+        _check_english(out, catalogue, assessment)
     return sort_findings(out.findings, catalogue)
+
+
+def _check_english(out: _Collector, catalogue: Catalogue, assessment: Assessment) -> None:
+    """Notes and gap actions without English text: the English annex shows the German (one
+    finding for the whole assessment)."""
+    missing = [m.id for m in catalogue.measures if (a := assessment.measures.get(m.id)) is not None and (
+        (a.note.strip() and not a.note_en.strip()) or (a.gap and a.gap.action.strip() and not a.gap.action_en.strip()))]
+    if missing:
+        out.add("english_missing", count=len(missing), ids=", ".join(missing[:10]) + (" …" if len(missing) > 10 else ""))
 
 
 def sort_findings(findings: Iterable[Finding], catalogue: Catalogue) -> list[Finding]:

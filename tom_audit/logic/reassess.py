@@ -104,3 +104,14 @@ def confirmation(catalogue: Catalogue, assessment: Assessment) -> Confirmation:
         result.categories.append((category, counts))
         result.overall.add(counts)
     return result
+
+
+def confirm_reason(assessment: Assessment, answer: Answer) -> tuple[str, str]:
+    """Why an answer is "to confirm": ("carried_over", year it was last answered) for one
+    carried over from last year's assessment and not touched since, else ("reworded", "")
+    (the catalogue's text changed under it, see catalogue_changes.adopt)."""
+    changed = answer.changed.at if answer.changed else ""
+    if assessment.previous and (not changed or not assessment.created or changed < assessment.created):
+        year = changed[:4] if changed else (str(int(assessment.created[:4]) - 1) if assessment.created[:4].isdigit() else "")
+        return "carried_over", year
+    return "reworded", ""

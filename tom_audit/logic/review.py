@@ -16,8 +16,9 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
+from tom_audit.i18n import tr
 from tom_audit.logic.answers import AnswerError, find_measure, now_iso
-from tom_audit.logic.dates import is_date
+from tom_audit.logic.dates import read_date
 from tom_audit.model.assessment import REVIEW_STATES, Answer, Approval, Assessment, Review
 from tom_audit.model.catalogue import Catalogue, Measure
 from tom_audit.problems import InputError, Problem
@@ -78,9 +79,9 @@ def set_review(assessment: Assessment, measure_id: str, state: str, *, reviewer:
         find_measure(catalogue, measure_id)
     if state not in REVIEW_STATES:
         raise AnswerError("review.bad_state", value=state, allowed=", ".join(REVIEW_STATES))
-    day_text = day.isoformat() if isinstance(day, date) else (day or date.today().isoformat())
-    if not is_date(day_text):
-        raise AnswerError("answer.bad_date", field="review.date", value=day_text)
+    day_text = day.isoformat() if isinstance(day, date) else (read_date(day or "") or day or date.today().isoformat())
+    if read_date(day_text) != day_text:
+        raise AnswerError("answer.bad_date", field=tr("field.review.date"), value=day_text)
     # a new Answer, never a change in place: a save thread may be writing the old one
     answer = assessment.measures.get(measure_id) or Answer()
     if not reviewer.strip():
@@ -275,9 +276,10 @@ def plan_review_import(assessment: Assessment, catalogue: Catalogue, rows: Itera
         if state is None:
             problem("bad_state", row=row.row, value=row.state, id=measure_id)
             continue
-        if row.date and not is_date(row.date):
+        if row.date and read_date(row.date) is None:
             problem("bad_date", row=row.row, value=row.date, id=measure_id)
             continue
+        row_date = read_date(row.date) if row.date else ""  # the workbook may say 31.03.2027
         answer = assessment.measures.get(measure_id)
         old = answer.review if answer else None
         before = old or Review()
@@ -289,7 +291,7 @@ def plan_review_import(assessment: Assessment, catalogue: Catalogue, rows: Itera
             continue
         bound = not changed_since_review(answer)
         if bound and (state, row.reviewer, row.comment) == (before.state, before.reviewer, before.comment) and (
-                not row.date or row.date == before.date):
+                not row_date or row_date == before.date):
             plan.unchanged += 1
             continue
         current = answer_fingerprint(answer)
@@ -303,7 +305,7 @@ def plan_review_import(assessment: Assessment, catalogue: Catalogue, rows: Itera
         if not reviewer:
             problem("no_reviewer", row=row.row, id=measure_id)
             continue
-        new = Review(state=state, reviewer=reviewer, date=row.date or today.isoformat(),
+        new = Review(state=state, reviewer=reviewer, date=row_date or today.isoformat(),
                      comment=row.comment, fingerprint=current, extra=dict(old.extra) if old else {})
         plan.changes.append(ReviewChange(measure_id, row.row, old, new))
     if problems:

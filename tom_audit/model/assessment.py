@@ -30,6 +30,8 @@ class Evidence:
     valid_until: str = ""
     sha256: str = ""  # files only
     size: int | None = None
+    review_months: int | None = None  # its own review rhythm (quarterly recertification: 3)
+    retired: str = ""  # in an answer's evidence_history: ISO date it was replaced or removed
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -45,6 +47,7 @@ class Gap:
     owner: str = ""
     due: str = ""
     state: str = "open"
+    action_en: str = ""  # the action in English, for English exports
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -76,6 +79,9 @@ class Answer:
     gap: Gap | None = None
     review: Review | None = None
     changed: Change | None = None
+    note_en: str = ""  # the note in English, for English exports
+    review_months: int | None = None  # the measure's own review rhythm, for its evidence
+    evidence_history: list[Evidence] = field(default_factory=list)  # replaced or removed, `retired` set
     extra: dict[str, Any] = field(default_factory=dict)
 
     def is_empty(self) -> bool:
@@ -105,6 +111,7 @@ class Scope:
     protection_need: str = "normal"
     responsible: str = ""
     review_interval_months: int = 12
+    expiry_warning_days: int | None = None  # warn this long before evidence expires (default 30)
     extra: dict[str, Any] = field(default_factory=dict)
 
 

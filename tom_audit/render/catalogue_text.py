@@ -48,8 +48,9 @@ def _measure_facts(catalogue: Catalogue, measure: Measure, lang: str) -> list[tu
         facts.append((tr("catalogue.evidence", lang), f"{tr(f'evidence.{hint.kind}', lang)}: {hint.hint(lang)}"))
     for question in measure.questions:
         unit = f" [{question.unit(lang)}]" if question.unit else ""
-        options = f" ({', '.join(o.label(lang) for o in question.options)})" if question.options else ""
-        facts.append((tr("catalogue.question", lang), f"{question.label(lang)}{unit}{options}"))
+        options = f" ({', '.join(f'{o.id} = {o.label(lang)}' for o in question.options)})" if question.options else ""
+        # the id is what `tom-audit set --answer ID=VALUE` takes
+        facts.append((tr("catalogue.question", lang), f"{question.label(lang)}{unit}{options} · --answer {question.id}=…"))
     refs = _references(measure)
     if refs:
         facts.append((tr("catalogue.references", lang), refs))

@@ -63,15 +63,21 @@ def _answer_lines(measure_id: str, answer: Answer, out: list[str]) -> None:
         emit_text("    owner:", answer.owner, "    ", out)
     if answer.note:
         emit_text("    note:", answer.note, "    ", out)
+    if answer.note_en:
+        emit_text("    note_en:", answer.note_en, "    ", out)
+    if answer.review_months is not None:
+        out.append(f"    review_months: {scalar(answer.review_months)}")
     if answer.answers:
         out.append("    answers:")
         out.extend(f"      {key(q)}: {scalar(v)}" for q, v in answer.answers.items())
-    if answer.evidence:
-        out.append("    evidence:")
-        for item in answer.evidence:
-            first = len(out)
-            _field_lines(item, "        ", out)
-            out[first] = "      - " + out[first][8:]
+    for name in ("evidence", "evidence_history"):
+        items = getattr(answer, name)
+        if items:
+            out.append(f"    {name}:")
+            for item in items:
+                first = len(out)
+                _field_lines(item, "        ", out)
+                out[first] = "      - " + out[first][8:]
     for name in ("gap", "review", "changed"):
         part = getattr(answer, name)
         if part is not None:
@@ -82,6 +88,16 @@ def _answer_lines(measure_id: str, answer: Answer, out: list[str]) -> None:
                 out[-1] = f"    {name}: {{}}"
     if answer.extra:
         emit_lines(answer.extra, "    ", out)
+
+
+def catalogue_order(assessment: Assessment) -> list[tuple[str, Answer]]:
+    """The answers in catalogue order, so that a file does not depend on the order in which
+    measures were answered (two people, one merge). `fingerprints` lists the catalogue's
+    measures in its order (load_assessment keeps it so); ids it lacks follow in their own order."""
+    place = {measure_id: i for i, measure_id in enumerate(assessment.fingerprints)}
+    last = len(place)
+    items = list(assessment.measures.items())
+    return sorted(items, key=lambda item: place.get(item[0], last))  # stable: unknown ids keep their order
 
 
 def render_lines(assessment: Assessment, out: list[str]) -> None:
@@ -105,7 +121,7 @@ def render_lines(assessment: Assessment, out: list[str]) -> None:
     head["scoping"] = dict(assessment.scoping)
     emit_lines(head, "", out)
     empty = Answer()
-    answers = [(mid, a) for mid, a in assessment.measures.items() if a != empty]
+    answers = [(mid, a) for mid, a in catalogue_order(assessment) if a != empty]
     out.append("measures:" if answers else "measures: {}")
     for measure_id, answer in answers:
         _answer_lines(measure_id, answer, out)
@@ -141,10 +157,9 @@ class _Reader:
 
     def answer(self, data: dict[str, Any], path: tuple) -> Answer:
         kwargs, extra = self.split(Answer, data, path)
-        if "evidence" in kwargs:
-            kwargs["evidence"] = [
-                self.build(Evidence, item, (*path, "evidence", i)) for i, item in enumerate(kwargs["evidence"])
-            ]
+        for name in ("evidence", "evidence_history"):
+            if name in kwargs:
+                kwargs[name] = [self.build(Evidence, item, (*path, name, i)) for i, item in enumerate(kwargs[name])]
         for name, cls in (("gap", Gap), ("review", Review), ("changed", Change)):
             if name in kwargs:
                 kwargs[name] = self.build(cls, kwargs[name], (*path, name))

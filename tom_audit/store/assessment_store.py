@@ -109,6 +109,8 @@ def load_assessment(path: Path | str, catalogue: Catalogue | None = None) -> Loa
             where = doc.index.position(("catalogue", "source" if ref.source != "bundled" else "id"))
             lead = Problem(doc.shown, "assessment.catalogue_missing", {"id": ref.id, "source": ref.source}, **where)
             raise InputError([lead, *error.problems]) from None
+    fingerprints = assessment.fingerprints  # in the catalogue's order: the order measures are saved in
+    assessment.fingerprints = {m.id: fingerprints[m.id] for m in catalogue.measures if m.id in fingerprints} | fingerprints
     orphans = [mid for mid in assessment.measures if mid not in catalogue.measure_by_id]
     for measure_id in orphans:
         where = doc.index.position(("measures", measure_id), key=True)

@@ -6,30 +6,37 @@ Both shells check the path themselves (their messages differ in form), then call
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from tom_audit.logic.answers import now_iso
+from tom_audit.logic.cover import set_cover
 from tom_audit.model.assessment import Assessment
 from tom_audit.model.catalogue import Catalogue
 from tom_audit.store.assessment_store import Loaded, load_assessment, new_assessment, save_new_assessment
 from tom_audit.store.catalogue_store import catalogue_source_for, load_catalogue
 
 
-def create_assessment(path: Path, catalogue_ref: str, organisation: str, language: str) -> tuple[Assessment, Catalogue]:
+def create_assessment(path: Path, catalogue_ref: str, organisation: str, language: str,
+                      cover: dict[str, Any] | None = None) -> tuple[Assessment, Catalogue]:
     """Create and save a new, empty assessment at `path` over the catalogue `catalogue_ref`
-    (a bundled id or a file path). Returns (assessment, catalogue).
+    (a bundled id or a file path), with cover data `cover` (logic.cover FIELDS names).
+    Returns (assessment, catalogue).
 
     Raises InputError if the catalogue cannot be used or `path` exists (even if created a
-    moment ago by another program); OSError if the file cannot be written."""
+    moment ago by another program), AnswerError if a cover value is not allowed (nothing is
+    written then); OSError if the file cannot be written."""
     catalogue = load_catalogue(catalogue_ref)
     assessment = new_assessment(
         catalogue, source=catalogue_source_for(catalogue, path), organisation=organisation,
         language=language, now=now_iso(),
     )
+    set_cover(assessment, cover or {})
     save_new_assessment(path, assessment)
     return assessment, catalogue
 
 
-def create_reassessment(path: Path, last_path: Path, organisation: str = "") -> tuple[Assessment, Loaded]:
+def create_reassessment(path: Path, last_path: Path, organisation: str = "",
+                        cover: dict[str, Any] | None = None) -> tuple[Assessment, Loaded]:
     """Next year's assessment at `path` from last year's file `last_path` (see
     logic.reassess: carried answers are "to confirm"). Returns (assessment, Loaded of last
     year's file, whose `warnings` the caller reports).
@@ -41,7 +48,6 @@ def create_reassessment(path: Path, last_path: Path, organisation: str = "") -> 
     assessment = reassess(last.assessment, now=now_iso(), catalogue=last.catalogue,
                           source=catalogue_source_for(last.catalogue, path),
                           old_dir=last_path.resolve().parent, new_dir=path.resolve().parent)
-    if organisation:
-        assessment.organisation.name = organisation
+    set_cover(assessment, ({"org": organisation} if organisation else {}) | (cover or {}))
     save_new_assessment(path, assessment)
     return assessment, last

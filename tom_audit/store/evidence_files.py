@@ -29,12 +29,15 @@ def relative_ref(path: Path, assessment_path: Path) -> str:
 
 
 def evidence_for(target: str, assessment_path: Path, *, kind: str = "other", description: str = "",
-                 valid_until: str = "") -> Evidence:
+                 valid_until: str = "", review_months: int | str | None = None) -> Evidence:
+    """An evidence record for a file (SHA-256, size, its date) or a URL (today's date).
+    `valid_until` and `review_months` are taken as given; logic.answers.record checks them.
+    Raises InputError if the file is missing, a folder or unreadable."""
     if "://" in target:
         if url_has_password(target):  # it would be published in the annex
             raise InputError([url_problem(target, redact_url(target))])
-        return Evidence(ref=target, kind=kind, description=description, date=date.today().isoformat(),
-                        valid_until=valid_until)
+        return Evidence(ref=target.strip(), kind=kind, description=description, date=date.today().isoformat(),
+                        valid_until=valid_until, review_months=review_months)
     path = Path(target)
     if not path.is_file():
         key = "evidence.is_directory" if path.is_dir() else "evidence.missing"
@@ -47,7 +50,7 @@ def evidence_for(target: str, assessment_path: Path, *, kind: str = "other", des
     return Evidence(
         ref=relative_ref(path, assessment_path), kind=kind, description=description,
         date=date.fromtimestamp(stat.st_mtime).isoformat(), valid_until=valid_until,
-        sha256=sha, size=stat.st_size,
+        sha256=sha, size=stat.st_size, review_months=review_months,
     )
 
 

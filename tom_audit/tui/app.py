@@ -4,18 +4,21 @@ on disk, and what happens when something unexpected goes wrong."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from textual import events, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.keys import format_key
 from textual.screen import ModalScreen
 
 from tom_audit.i18n import LANGUAGES, current_language, set_language, tr
 from tom_audit.problems import InputError, Problem, display_path
 from tom_audit.store import recent
 from tom_audit.store.assessment_store import save_assessment
-from tom_audit.tui.commands import ScreenActions
+from tom_audit.tui.commands import MeasureJump, ScreenActions
 from tom_audit.tui.screens.dialogs import ConflictDialog
 from tom_audit.tui.screens.findings import FindingsScreen
 from tom_audit.tui.screens.help import HelpScreen
@@ -32,7 +35,7 @@ LINT_DELAY = 0.3  # seconds after the last change: typing 1 1 1 … lints once
 class TomAuditApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "tom-audit"
-    COMMANDS = App.COMMANDS | {ScreenActions}
+    COMMANDS = App.COMMANDS | {ScreenActions, MeasureJump}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (150, "-wider")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
     BINDINGS = [
@@ -65,6 +68,29 @@ class TomAuditApp(App[int]):
             self.show_session(self.session, new=self.new)
         if self.watch_disk:
             self.set_interval(DISK_CHECK_SECONDS, self.check_disk)
+
+    def get_system_commands(self, screen) -> Iterable[SystemCommand]:
+        """Textual's own palette entries, in the UI language (the rest are our keys)."""
+        yield SystemCommand(tr("tui.palette.theme"), tr("tui.palette.theme.help"), self.action_change_theme)
+        if screen.maximized is not None:
+            yield SystemCommand(tr("tui.palette.minimize"), tr("tui.palette.minimize.help"), screen.action_minimize)
+        yield SystemCommand(tr("tui.palette.screenshot"), tr("tui.palette.screenshot.help"),
+                            lambda: self.set_timer(0.1, self.deliver_screenshot))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=tr("tui.palette.placeholder")))
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys as the keyboard says them: Strg+Z in German, Ctrl+Z in English (not ^z)."""
+        if binding.key_display:
+            return binding.key_display
+        modifiers, key = binding.parse_key()
+        if "ctrl" not in modifiers:
+            return super().get_key_display(binding)
+        modifiers.remove("ctrl")
+        shown = format_key(key)
+        return "+".join([tr("tui.key.ctrl"), *modifiers, shown.upper() if len(shown) == 1 else shown])
 
     def load_session(self, path: Path) -> tuple[Session | None, list[Problem]]:
         """Open a file for the UI; its problems (as the CLI prints them) if it cannot be used."""

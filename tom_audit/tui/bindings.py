@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from textual.binding import ActiveBinding, Binding
 from textual.dom import DOMNode
 
-from tom_audit.i18n import tr
+from tom_audit.i18n import has, tr
 
 # Textual's own bindings, named by action; those not named here stay out of the help
 _BUILTIN = {
@@ -68,15 +68,38 @@ class Translated:
         return set()
 
     @property
+    def compact_footer(self) -> bool:
+        """A narrow terminal (under 100 columns, e.g. 80x24): the footer uses short labels."""
+        try:
+            return self.app.size.width < COMPACT_BELOW  # type: ignore[attr-defined]
+        except Exception:  # no app yet
+            return False
+
+    @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         out = {}
         hides = self.footer_hides()
+        compact = self.compact_footer
         for key, active in self.raw_active_bindings().items():
             binding = translate(active.binding, self)
-            if binding.action in hides:
+            if binding.action.split("(", 1)[0] in hides:  # "confirm(True)" is the action "confirm"
                 binding = dataclasses.replace(binding, show=False)
+            elif compact and (short := _short(active.binding, self)) is not None:
+                binding = dataclasses.replace(binding, description=short)
             out[key] = ActiveBinding(active.node, binding, active.enabled, binding.tooltip)
         return out
+
+
+COMPACT_BELOW = 100  # columns
+
+
+def _short(binding: Binding, screen: object) -> str | None:
+    """The footer's short label for a binding (its key + ".short"), if there is one."""
+    key = i18n_key(binding)
+    if key is None:
+        return None
+    key = getattr(screen, "binding_aliases", dict)().get(key, key)
+    return tr(f"{key}.short", **getattr(screen, "binding_params", dict)()) if has(f"{key}.short") else None
 
 
 @dataclass(frozen=True)

@@ -30,3 +30,38 @@ class ScreenActions(Provider):
             score = matcher.match(text)
             if score > 0:
                 yield Hit(score, matcher.highlight(text), run, help=row.tooltip or None)
+
+
+class MeasureJump(Provider):
+    """Go to a measure by its id or title: "REC-01", "Wiederherstellungstest"."""
+
+    LIMIT = 40  # hits; a 2,000-measure catalogue must not flood the list
+
+    def _measures(self):
+        session = getattr(self.app, "session", None)
+        return session.ordered() if session is not None else []
+
+    def _go(self, measure_id: str) -> None:
+        go_to = getattr(self.screen, "go_to", None)  # the screen the palette was opened on
+        if go_to is not None:
+            go_to(measure_id)
+
+    async def search(self, query: str) -> Hits:
+        from tom_audit.i18n import current_language, tr
+
+        if not query.strip() or not hasattr(self.screen, "go_to"):
+            return
+        lang = current_language()
+        matcher = self.matcher(query)
+        wanted = query.strip().casefold()
+        hits = 0
+        for measure in self._measures():
+            text = f"{measure.id}  {measure.title(lang)}"
+            exact = measure.id.casefold() == wanted
+            score = 1.0 if exact else matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), partial(self._go, measure.id),
+                          help=tr("tui.palette.go_to_measure"))
+                hits += 1
+                if hits >= self.LIMIT:
+                    return

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from tom_audit.logic import answers, lint, na_reasons, review
+from tom_audit.logic import agenda, answers, lint, na_reasons, review
 from tom_audit.logic.approval import blockers as approval_blockers
 from tom_audit.logic.applicability import Effective, effective
 from tom_audit.logic.catalogue_changes import CatalogueChanges
@@ -28,10 +28,11 @@ from tom_audit.store.lock import assessment_lock
 
 GAP_STATUSES = ("partial", "planned", "not_implemented")
 # what `f` cycles through: IT staff answering, and the DPO reviewing
-FILTERS = ("all", "open", "gaps", "required", "objections", "findings")
+FILTERS = ("all", "open", "gaps", "due", "mine", "required", "objections", "findings")
 REVIEW_FILTERS = ("review", "findings", "unreviewed", "objections", "all")
-# filters that list measures from every category (work lists), not those of one category
-QUEUES = ("review", "findings", "unreviewed", "objections")
+# filters that list measures from every category (work lists): all but "all", so that every
+# filter has the same scope, and says so
+QUEUES = ("review", "findings", "unreviewed", "objections", "open", "gaps", "due", "mine", "required")
 TO_REVIEW = ("open", review.CHANGED)  # no verdict yet, or one on an answer that changed since
 APPROVAL = ":approval"  # the undo stack's key for a change of the approval, not of a measure
 
@@ -97,6 +98,7 @@ class Session:
         # recorded with review states: only a name given for it (`review --by`, or asked for
         # at the first verdict), never the login name
         self.reviewer = (reviewer or "").strip()
+        self.owner = self.by  # whose measures "mine" lists (the user, unless they name another)
         # (measure id or APPROVAL, what it was before): what ctrl+z puts back
         self.undo_stack: list[tuple[str, Answer | Approval | None]] = []
         self.findings: list[lint.Finding] = []  # the last lint run (set_findings)
@@ -148,6 +150,10 @@ class Session:
             return self.review_state(measure.id) in review.OBJECTIONS
         if filter_name == "findings":
             return measure.id in self.findings_by_measure
+        if filter_name == "due":
+            return agenda.has_open_gap(self.assessment.measures.get(measure.id))
+        if filter_name == "mine":
+            return agenda.owned_by(self.assessment.measures.get(measure.id), self.owner)
         if filter_name == "unreviewed":
             return self.review_state(measure.id) in TO_REVIEW
         if filter_name == "review":
@@ -156,9 +162,15 @@ class Session:
 
     def queue(self, filter_name: str) -> list[Measure]:
         """A work list across all categories (QUEUES): the DPO's walk puts measures with
-        findings first, then the rest; objections come rejected first, then questions."""
+        findings first, then the rest; objections come rejected first, then questions; open
+        gaps by their due date (undated last); the others in catalogue order."""
         if filter_name == "objections":
             return [self.measure(measure_id) for measure_id in self.objections()]
+        if filter_name in ("open", "gaps", "mine", "required"):
+            return [m for m in self.ordered() if self.shows(m, filter_name)]
+        if filter_name == "due":
+            due = [m for m in self.ordered() if self.shows(m, "due")]
+            return sorted(due, key=lambda m: (not self.answer(m.id).gap.due, self.answer(m.id).gap.due))
         walk = self.review_walk()
         return [m for m in walk if self.shows(m, filter_name)]
 
@@ -226,6 +238,14 @@ class Session:
             text = self._haystack[measure.id] = "\n".join(parts).casefold()
         return all(word in text for word in query.casefold().split())
 
+    def search(self, query: str) -> list[Measure]:
+        """The measures matching `query` (see `matches`), an exact id first, then ids that
+        start with it, then the rest in list order: "/REC-01" finds REC-01 before AVL-01,
+        whose text mentions REC-01."""
+        wanted = query.strip().casefold()
+        found = [m for m in self.ordered() if self.matches(m, query)]
+        return sorted(found, key=lambda m: (m.id.casefold() != wanted, not m.id.casefold().startswith(wanted)))
+
     def ordered(self) -> list[Measure]:
         """Every measure in the order the UI lists them: by category, then catalogue order."""
         out: list[Measure] = []
@@ -234,8 +254,9 @@ class Session:
         return out
 
     def next_open(self, after: str | None) -> Measure | None:
-        """The next measure still open after `after`, wrapping round; None if all are answered."""
-        return self._next(after, lambda m: self.effective(m).status is None)
+        """The next measure still open (unanswered, or carried over / reworded and not yet
+        confirmed) after `after`, wrapping round; None if all are answered and confirmed."""
+        return self._next(after, lambda m: self.effective(m).status is None or self.answer(m.id).to_confirm)
 
     def _next(self, after: str | None, wanted, order: list[Measure] | None = None) -> Measure | None:
         order = self.ordered() if order is None else order

@@ -105,7 +105,7 @@ STRINGS: dict[str, str] = {
     "answer.not_a_number": "Für „{question}“ wird eine Zahl erwartet, nicht „{value}“.",
     "answer.out_of_range": "„{value}“ liegt für „{question}“ außerhalb von {min} bis {max}.",
     "answer.bad_choice": "„{value}“ ist für „{question}“ nicht erlaubt; möglich sind: {allowed}.",
-    "answer.bad_date": "„{value}“ ist für „{field}“ kein gültiges Datum; bitte JJJJ-MM-TT angeben.",
+    "answer.bad_date": "„{value}“ ist für „{field}“ kein gültiges Datum; bitte als TT.MM.JJJJ oder JJJJ-MM-TT angeben, z. B. 31.03.2027.",
     "answer.unknown_question": "Maßnahme {id} hat keine Frage „{question}“; vorhanden: {known}.",
     "answer.na_needs_reason": "„Nicht zutreffend“ für {id} braucht eine Begründung: Wo wird die Kontrolle stattdessen erfüllt? (Notiz angeben)",
     "answer.bad_answer_arg": "„{value}“: bitte als FRAGE=WERT angeben.",
@@ -120,7 +120,7 @@ STRINGS: dict[str, str] = {
     "cli.new.lang": "Sprache der Bewertung und der Ausgabe (de oder en)",
     "cli.new.exists": "{file} gibt es schon; nichts überschrieben. Öffnen mit `tom-audit open {file}`.",
     "cli.new.no_folder": "Das Verzeichnis {folder} gibt es nicht.",
-    "cli.new.done": "{file} angelegt: Katalog {catalogue} {version} mit {count} Maßnahmen.",
+    "cli.new.done": "{file} angelegt: Katalog {catalogue} {version} mit {count} {count|Maßnahme|Maßnahmen}.",
     "cli.open.help": "Fragebogen öffnen (ohne DATEI: Startbildschirm)",
     "cli.open.create": "Datei anlegen, falls es sie noch nicht gibt",
     "cli.status.help": "Fortschritt je Kategorie anzeigen",
@@ -159,8 +159,8 @@ STRINGS: dict[str, str] = {
     "kind.technical": "technisch",
     "kind.organisational": "organisatorisch",
     # validate
-    "validate.catalogue_ok": "{file}: gültiger Katalog {id} {version} ({categories} Kategorien, {measures} Maßnahmen).",
-    "validate.assessment_ok": "{file}: gültige Bewertung zu {id} ({answered} Maßnahmen beantwortet, {warnings} Warnungen).",
+    "validate.catalogue_ok": "{file}: gültiger Katalog {id} {version} ({categories} {categories|Kategorie|Kategorien}, {measures} {measures|Maßnahme|Maßnahmen}).",
+    "validate.assessment_ok": "{file}: gültige Bewertung zu {id} ({answered} {answered|Maßnahme|Maßnahmen} beantwortet, {warnings} {warnings|Warnung|Warnungen}).",
     # catalogue rendering
     "catalogue.col.id": "Kennung",
     "catalogue.col.version": "Version",

@@ -132,7 +132,7 @@ STRINGS: dict[str, str] = {
     "export.changes.title": "Änderungen seit Stand {date}",
     "export.changes.meta": "Verglichen mit {file} (Stand {old}{approval}) · diese Fassung: Stand {new}",
     "export.changes.meta_approval": ", Freigabe Version {version}",
-    "export.changes.counts": "{measures} Maßnahmen geändert, {changes} Änderungen insgesamt.",
+    "export.changes.counts": "{measures} {measures|Maßnahme|Maßnahmen} geändert, {changes} {changes|Änderung|Änderungen} insgesamt.",
     "export.changes.none": "Keine Änderungen seit Stand {date}.",
     "export.changes.col.subject": "Maßnahme bzw. Angabe",
     "export.changes.col.change": "Änderung",
@@ -177,5 +177,5 @@ STRINGS: dict[str, str] = {
     "export.cli.format": "Ausgabeformat (Standard: nach der Endung von OUT, sonst xlsx)",
     "export.cli.same_file": "{file} ist die Bewertung selbst; bitte eine andere Ausgabedatei angeben.",
     "export.cli.no_folder": "Das Verzeichnis {folder} gibt es nicht.",
-    "export.cli.done": "{file} geschrieben ({format}, {measures} Maßnahmen, Sprache {language}).",
+    "export.cli.done": "{file} geschrieben ({format}, {measures} {measures|Maßnahme|Maßnahmen}, Sprache {language}).",
 }

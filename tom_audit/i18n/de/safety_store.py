@@ -49,6 +49,6 @@ STRINGS: dict[str, str] = {
     "yaml.kind.number": "Zahl",
     "yaml.kind.boolean": "Wahrheitswert",
     "yaml.kind.null": "null",
-    "cli.more_problems": "… und {count} weitere Probleme.",
+    "cli.more_problems": "… und {count} {count|weiteres Problem|weitere Probleme}.",
     "cli.needs_terminal": "tom-audit: Fehler: Der Fragebogen braucht ein Terminal (Ein- und Ausgabe). Ohne Terminal: `tom-audit set`, `status` oder `export`.",
 }

@@ -132,7 +132,7 @@ STRINGS: dict[str, str] = {
     "export.changes.title": "Changes since {date}",
     "export.changes.meta": "Compared with {file} (as of {old}{approval}) · this version: as of {new}",
     "export.changes.meta_approval": ", approved version {version}",
-    "export.changes.counts": "{measures} measures changed, {changes} changes in all.",
+    "export.changes.counts": "{measures} {measures|measure|measures} changed, {changes} {changes|change|changes} in all.",
     "export.changes.none": "No changes since {date}.",
     "export.changes.col.subject": "Measure or item",
     "export.changes.col.change": "Change",
@@ -177,5 +177,5 @@ STRINGS: dict[str, str] = {
     "export.cli.format": "output format (default: from OUT's suffix, else xlsx)",
     "export.cli.same_file": "{file} is the assessment itself; please name another output file.",
     "export.cli.no_folder": "The folder {folder} does not exist.",
-    "export.cli.done": "Wrote {file} ({format}, {measures} measures, language {language}).",
+    "export.cli.done": "Wrote {file} ({format}, {measures} {measures|measure|measures}, language {language}).",
 }

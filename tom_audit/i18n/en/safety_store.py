@@ -49,6 +49,6 @@ STRINGS: dict[str, str] = {
     "yaml.kind.number": "number",
     "yaml.kind.boolean": "boolean",
     "yaml.kind.null": "null",
-    "cli.more_problems": "… and {count} more problems.",
+    "cli.more_problems": "… and {count} more {count|problem|problems}.",
     "cli.needs_terminal": "tom-audit: error: the questionnaire needs a terminal (input and output). Without one: `tom-audit set`, `status` or `export`.",
 }

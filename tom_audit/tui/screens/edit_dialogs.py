@@ -12,10 +12,12 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from tom_audit.i18n import tr
 from tom_audit.logic.answers import Edit
+from tom_audit.logic.evidence import label as evidence_label
 from tom_audit.model.assessment import EVIDENCE_KINDS, GAP_STATES, RISKS, STATUSES, Gap
 from tom_audit.model.catalogue import Measure, Question
 from tom_audit.problems import InputError
@@ -50,6 +52,8 @@ class AnswerDialog(FormDialog):
         yield Select(options, value=self.answer.status or Select.NULL, prompt=tr("status.open"), id="status")
         yield _label(tr("tui.field.note"))
         yield long_text(self.answer.note, "note")
+        yield _label(tr("tui.field.note_en"))
+        yield long_text(self.answer.note_en, "note-en", tr("tui.field.note_en_placeholder"))
         yield _label(tr("tui.field.owner"))
         yield Input(self.answer.owner, id="owner", placeholder=tr("tui.field.owner_placeholder"))
         for question in self.measure.questions:
@@ -57,7 +61,8 @@ class AnswerDialog(FormDialog):
         if self.answer.evidence:
             yield _label(tr("tui.answer.remove_evidence"))
             for index, item in enumerate(self.answer.evidence):
-                yield Checkbox(f"{item.ref}", id=f"remove-{index}")
+                # path, date and the start of the hash: records that look alike are told apart
+                yield Checkbox(Content(evidence_label(item)), id=f"remove-{index}")
 
     def _question(self, question: Question) -> ComposeResult:
         label = question.label(self.lang)
@@ -83,6 +88,7 @@ class AnswerDialog(FormDialog):
         edit = Edit(
             note=typed(self.query_one("#note", TextArea)),
             owner=typed(self.query_one("#owner", Input)),
+            note_en=typed(self.query_one("#note-en", TextArea)),
             confirm=True,
         )
         if status is Select.NULL:
@@ -176,6 +182,8 @@ class GapDialog(FormDialog):
                      id="gap-risk")
         yield _label(tr("tui.gap.action"))
         yield long_text(gap.action, "gap-action")
+        yield _label(tr("tui.gap.action_en"))
+        yield long_text(gap.action_en, "gap-action-en", tr("tui.field.note_en_placeholder"))
         with Horizontal(classes="field-row"):
             yield _label(tr("tui.gap.owner"))
             yield _label(tr("tui.gap.due"))
@@ -213,6 +221,7 @@ class GapDialog(FormDialog):
             owner=typed(self.query_one("#gap-owner", Input)),
             due=typed(self.query_one("#gap-due", Input)),
             state=str(self.query_one("#gap-state", Select).value),
+            action_en=typed(self.query_one("#gap-action-en", TextArea)),
             extra=self.gap.extra if self.gap else {},
         )
         if not gap.description:

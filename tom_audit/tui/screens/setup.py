@@ -1,10 +1,13 @@
-"""The setup of an assessment: organisation, service, protection need, scoping questions.
+"""The setup of an assessment: cover data (organisation, service, address, contact, responsible,
+review interval), protection need, scoping questions.
 
 Shown when a new assessment starts and again with `s`. Nothing changes until "apply"; the
 line at the bottom says how many measures the answers leave out, before they are applied.
 """
 
 from __future__ import annotations
+
+import copy
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,7 +18,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
 
 from tom_audit.i18n import current_language, tr
+from tom_audit.logic.answers import AnswerError
 from tom_audit.logic.applicability import applies
+from tom_audit.logic.cover import set_cover
 from tom_audit.model.catalogue import LEVELS, ScopingQuestion
 from tom_audit.tui.bindings import Translated
 from tom_audit.tui.screens.dialogs import DiscardDialog, field_values, typed
@@ -48,6 +53,13 @@ class SetupScreen(Translated, Screen[bool]):
                         placeholder=tr("tui.setup.organisation_placeholder"))
             yield Label(tr("tui.setup.service"), classes="field-label")
             yield Input(assessment.scope.service, id="service", placeholder=tr("tui.setup.service_placeholder"))
+            for name, value in (("address", assessment.organisation.address.replace("\n", ", ")),
+                                ("contact", assessment.organisation.contact),
+                                ("responsible", assessment.scope.responsible),
+                                ("review_interval", str(assessment.scope.review_interval_months))):
+                yield Label(tr(f"cover.field.{name}"), classes="field-label")
+                yield Input(value, id=f"cover-{name}", placeholder=tr(f"tui.setup.{name}_placeholder"),
+                            type="integer" if name == "review_interval" else "text")
             yield Label(tr("tui.setup.need"), classes="field-label")
             with RadioSet(id="need", classes="inline"):
                 for level in LEVELS:
@@ -117,22 +129,30 @@ class SetupScreen(Translated, Screen[bool]):
 
     # -- applying ----------------------------------------------------------------------
 
+    def cover(self) -> dict[str, str]:
+        """The cover data as entered (logic.cover FIELDS names)."""
+        values = {"org": typed(self.query_one("#organisation", Input)),
+                  "service": typed(self.query_one("#service", Input)), "protection_need": self.chosen_need()}
+        for name in ("address", "contact", "responsible", "review_interval"):
+            values[name] = typed(self.query_one(f"#cover-{name}", Input))
+        if values["address"] == self.session.assessment.organisation.address.replace("\n", ", "):
+            del values["address"]  # shown on one line; unchanged, it keeps its lines
+        return values
+
     def action_apply(self) -> None:
         assessment = self.session.assessment
-        organisation = typed(self.query_one("#organisation", Input))
-        service = typed(self.query_one("#service", Input))
-        need = self.chosen_need()
         scoping = self.chosen_scoping()
-        changed = (organisation, service, need, scoping) != (
-            assessment.organisation.name, assessment.scope.service, assessment.scope.protection_need,
-            assessment.scoping)
+        trial = copy.copy(assessment)
+        try:
+            cover_changed = set_cover(trial, self.cover())  # checks every value first
+        except AnswerError as error:
+            self.notify(tr(error.key, **error.params), severity="error")
+            return
+        changed = bool(cover_changed) or scoping != assessment.scoping
         if changed:
             before = {m.id for m in self.session.catalogue.measures if not applies(m, assessment.scoping)}
-            assessment.organisation.name = organisation
-            assessment.scope.service = service
-            assessment.scope.protection_need = need
-            assessment.scoping.clear()
-            assessment.scoping.update(scoping)
+            assessment.organisation, assessment.scope = trial.organisation, trial.scope
+            assessment.scoping = scoping
             self.session.touch()
             after = {m.id for m in self.session.catalogue.measures if not applies(m, scoping)}
             if after != before:

@@ -79,18 +79,18 @@ class CategoryList(OptionList):
     @staticmethod
     def _prompt(category: Category, counts: Counts, lang: str, flag: tuple[str, int] | None,
                 styles: dict[str, object]) -> Table:
-        """Title left (cut with … when narrow), findings and count right: fits any width."""
+        """The title on its own line (wrapped when narrow, never cut: "Zutrittskont…" says
+        little), findings and count right below it: readable at any width."""
         done = counts.open == 0 and counts.total > 0
         grid = Table.grid(expand=True, padding=(0, 0, 0, 1))
-        grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-        grid.add_column(justify="right", no_wrap=True)
-        grid.add_column(justify="right", no_wrap=True)
+        grid.add_column(ratio=1, overflow="fold")
         found = Text("")
         if flag is not None:
             severity, number = flag
-            found = Text(f"{FINDING_MARKERS[severity]}{number}", style=styles.get(severity, ""))
-        grid.add_row(Text(category.title(lang), no_wrap=True, overflow="ellipsis"), found,
-                     Text(f"{counts.answered}/{counts.total}", style="bold" if done else "dim"))
+            found = Text(f"{FINDING_MARKERS[severity]}{number} ", style=styles.get(severity, ""))
+        grid.add_row(Text(category.title(lang), overflow="fold"))
+        grid.add_row(Text.assemble(found, (f"{counts.answered}/{counts.total}", "bold" if done else "dim"),
+                                   justify="right"))
         return grid
 
     @property

@@ -7,6 +7,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from tom_audit.logic.reassess import confirm_reason
 from tom_audit.i18n import tr
 from tom_audit.logic import na_reasons
 from tom_audit.model.catalogue import Measure
@@ -128,7 +129,9 @@ def detail_content(session: Session, measure: Measure, lang: str, review_mode: b
             elif not review_mode:
                 add(("\n" + tr("tui.detail.suggestion_how"), MUTED))
     if answer.to_confirm:
-        add(("\n" + tr("tui.detail.to_confirm"), "bold $text-warning"))
+        reason, year = confirm_reason(session.assessment, answer)
+        key = "tui.detail.carried_over" if reason == "carried_over" and year else "tui.detail.to_confirm"
+        add(("\n" + tr(key, year=year), "bold $text-warning"))
     add("\n")
     if answer.note:
         add(_field(tr("tui.detail.note"), answer.note))

@@ -43,7 +43,7 @@ REVIEW_KEYS = {"a": "accepted", "r": "rejected", "q": "question", "o": "open"}
 REVIEW_GROUP = Binding.Group("tui.key.review_group", compact=True)
 FINDINGS_GROUP = Binding.Group("tui.key.findings_group", compact=True)
 # what only IT staff do (answering), and what only the DPO does (reviewing, approving)
-ANSWER_ACTIONS = {"set_status", "not_applicable", "evidence", "gap", "setup", "confirm_na", "confirm_all_na"}
+ANSWER_ACTIONS = {"set_status", "not_applicable", "evidence", "gap", "setup", "confirm", "confirm_all_na"}
 REVIEW_ACTIONS = {"review", "approve"}
 
 
@@ -55,15 +55,17 @@ class MainScreen(ShownMixin, MovingMixin, RecordingMixin, ReviewingMixin, Transl
         Binding("5", "not_applicable", "tui.key.not_applicable", group=STATUS_GROUP, id="status-5"),
         Binding("e", "evidence", "tui.key.evidence", id="evidence"),
         Binding("g", "gap", "tui.key.gap", id="gap"),
-        Binding("c", "confirm_na", "tui.key.confirm_na", show=False, id="confirm-na"),
-        Binding("C", "confirm_all_na", "tui.key.confirm_all_na", show=False, id="confirm-all-na"),
+        Binding("N", "confirm_all_na", "tui.key.confirm_all_na", show=False, id="confirm-all-na"),
         *(Binding(key, f"review('{state}')", f"tui.key.review.{state}", group=REVIEW_GROUP, id=f"review-{key}")
           for key, state in REVIEW_KEYS.items()),
         Binding("n", "next_open", "tui.key.next_open", id="next-open"),
+        Binding("c", "confirm(False)", "tui.key.confirm", id="confirm"),
+        Binding("C", "confirm(True)", "tui.key.confirm_next", show=False, id="confirm-next"),
         Binding("exclamation_mark", "next_finding", "tui.key.next_finding", group=FINDINGS_GROUP, id="next-finding"),
         Binding("F", "findings", "tui.key.findings", group=FINDINGS_GROUP, id="findings"),
         Binding("slash", "search", "tui.key.search", id="search"),
         Binding("f", "cycle_filter", "tui.key.filter", id="filter"),
+        Binding("M", "my_measures", "tui.key.my_measures", show=False, id="my-measures"),
         Binding("A", "approve", "tui.key.approve", show=False, id="approve"),
         Binding("z", "zoom", "tui.key.zoom", show=False, id="zoom"),
         Binding("s", "setup", "tui.key.setup", show=False, id="setup"),
@@ -81,6 +83,7 @@ class MainScreen(ShownMixin, MovingMixin, RecordingMixin, ReviewingMixin, Transl
         self._search_timer = None
         self._linted = False  # the first findings arrived
         self._nothing_left = False  # every measure answered (in review mode: reviewed)
+        self._to_confirm = False  # some answer is still to confirm (carried over, reworded)
 
     @property
     def review_mode(self) -> bool:
@@ -119,8 +122,8 @@ class MainScreen(ShownMixin, MovingMixin, RecordingMixin, ReviewingMixin, Transl
         return current_language()
 
     def binding_params(self) -> dict[str, str]:
-        return {"filter": tr(f"tui.filter.{self.filter}"),
-                "filters": ", ".join(tr(f"tui.filter.{name}") for name in self.filters)}
+        return {"filter": tr(f"tui.filter.{self.filter}", owner=self.session.owner),
+                "filters": ", ".join(tr(f"tui.filter.{name}", owner=self.session.owner) for name in self.filters)}
 
     def binding_aliases(self) -> dict[str, str]:
         """Keys that do the mode's own thing under the same key (Enter, n)."""
@@ -131,7 +134,11 @@ class MainScreen(ShownMixin, MovingMixin, RecordingMixin, ReviewingMixin, Transl
     def footer_hides(self) -> set[str]:
         # the footer needs the room: search (/, as in less and vim) and the language are in the
         # help and the palette, and "next open" only shows while something is open
-        return {"search", "toggle_language"} | ({"next_open"} if self._nothing_left else set())
+        # and "confirm" only while something carried over is still to confirm
+        # and at 80 columns the findings keys (the status bar counts them; F1 lists the keys)
+        return ({"search", "toggle_language"} | ({"next_open"} if self._nothing_left else set())
+                | (set() if self._to_confirm else {"confirm"})
+                | ({"next_finding", "findings"} if self.compact_footer else set()))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ANSWER_ACTIONS:
@@ -189,7 +196,8 @@ class MainScreen(ShownMixin, MovingMixin, RecordingMixin, ReviewingMixin, Transl
 
     def _run_search(self) -> None:
         self._search_timer = None
-        self.fill_table(self.current_id())
+        exact = self.session.catalogue.measure_by_id.get(self.query_text.strip().upper())
+        self.fill_table(exact.id if exact is not None else self.current_id())
         self.refresh_overview()
 
     @on(Input.Submitted, "#search")

@@ -69,7 +69,20 @@ class MovingMixin:
         filters = self.filters
         following = filters[(filters.index(self.filter) + 1) % len(filters)] if self.filter in filters else filters[0]
         self.set_filter(following)
-        self.notify(tr("tui.notify.filter", filter=tr(f"tui.filter.{self.filter}")), timeout=2)
+        scope = tr("tui.scope.all_categories") if self.filter in QUEUES else tr("tui.scope.this_category")
+        self.notify(tr("tui.notify.filter", filter=tr(f"tui.filter.{self.filter}", owner=self.session.owner))
+                    + f" ({scope})", timeout=2)
+
+    def action_my_measures(self) -> None:
+        """The measures someone answers for (answer or gap owner): the user, or a name typed."""
+        from tom_audit.tui.screens.owner_dialog import OwnerDialog
+
+        def chosen(name: str) -> str | None:
+            self.session.owner = name
+            self.set_filter("mine")
+            return None
+
+        self.app.push_screen(OwnerDialog(self.session.owner, chosen))
 
     def set_filter(self, name: str) -> None:
         """Show a filter; the selected measure stays selected if the new view lists it."""

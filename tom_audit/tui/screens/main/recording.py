@@ -42,27 +42,25 @@ class RecordingMixin:
             lambda reason: self.record(measure.id, Edit(status="not_applicable", note=reason, confirm=True)),
         ))
 
-    def action_confirm_na(self) -> None:
-        """c: the catalogue's suggested "not applicable" reason becomes the organisation's own."""
-        measure = self.current()
-        if measure is None:
-            return
+    def confirm_na(self, measure) -> bool:
+        """The catalogue's suggested "not applicable" reason becomes the organisation's own;
+        False when the measure has no suggestion."""
         reason = na_reasons.suggestion(self.session.catalogue, self.session.assessment, measure)
         if reason is None:
-            self.notify(tr("tui.notify.no_suggestion", id=measure.id))
-            return
+            return False
         cited = na_reasons.unsupported(reason(self.session.assessment.language), self.session.catalogue,
                                        self.session.assessment, measure.id)
         if cited:  # confirming would state what nobody said: write an own reason (key 5)
             self.notify(tr("tui.notify.suggestion_unsupported", id=measure.id, ids=", ".join(cited)),
                         severity="warning", timeout=8)
-            return
+            return True
         self.session.confirm_na(measure.id)
         self.after_change(measure.id)
         self.notify(tr("tui.notify.na_confirmed", id=measure.id))
+        return True
 
     def action_confirm_all_na(self) -> None:
-        """C: confirm every suggestion (those leaning on an unimplemented measure are left)."""
+        """N: confirm every suggested "not applicable" reason (those leaning on an unimplemented measure are left)."""
         done, left = self.session.confirm_all_na()
         for measure_id in done:
             self.after_change(measure_id)
@@ -88,6 +86,25 @@ class RecordingMixin:
         if measure is not None:
             self.app.push_screen(GapDialog(self.session, measure, self.lang,
                                            lambda edit: self.record(measure.id, edit)))
+
+    def action_confirm(self, and_next: bool) -> None:
+        """c: confirm what the tool put forward for this measure: the answer carried over from
+        last year (or kept under a reworded text) as still true, else the catalogue's suggested
+        "not applicable" reason as the organisation's own; C: the same, then on to the next one
+        open or still to confirm."""
+        measure = self.current()
+        if measure is None:
+            return
+        if not self.session.answer(measure.id).to_confirm:
+            if not self.confirm_na(measure):
+                self.notify(tr("tui.notify.nothing_to_confirm", id=measure.id))
+        else:
+            error = self.record(measure.id, Edit(confirm=True))
+            if error:
+                self.notify(error, severity="error")
+                return
+        if and_next:
+            self.action_next_open()
 
     def action_undo(self) -> None:
         measure_id = self.session.undo()

@@ -32,7 +32,7 @@ class ShownMixin:
             query = self.query_text.strip()
             return [m for m in pool if session.matches(m, query)] if query else pool
         if self.query_text.strip():
-            pool = [m for m in session.ordered() if session.matches(m, self.query_text)]
+            pool = session.search(self.query_text)  # an exact id first
         else:
             category_id = self.query_one(CategoryList).category_id
             pool = list(session.catalogue.measures_by_category.get(category_id, ())) if category_id else []
@@ -72,8 +72,9 @@ class ShownMixin:
             approval = tr(f"tui.status.approval.{approval_state}",
                           version=assessment.approval.version if assessment.approval else "")
         nothing_left = (reviewed[0] == reviewed[1]) if reviewed is not None else progress.overall.open == 0
-        if nothing_left != self._nothing_left:
-            self._nothing_left = nothing_left
+        to_confirm = any(answer.to_confirm for answer in assessment.measures.values())
+        if (nothing_left, to_confirm) != (self._nothing_left, self._to_confirm):
+            self._nothing_left, self._to_confirm = nothing_left, to_confirm
             self.refresh_bindings()
         status_bar = self.query_one(StatusBar)
         status_bar.show(
@@ -101,7 +102,9 @@ class ShownMixin:
         a search."""
         parts = []
         if self.filter != "all":
-            parts.append(tr(f"tui.filter.{self.filter}"))
+            parts.append(tr(f"tui.filter.{self.filter}", owner=self.session.owner))
+        if self.filter in QUEUES or self.query_text.strip():
+            parts.append(tr("tui.scope.all_categories"))  # a filter or search looks everywhere
         if self.query_text.strip():
             parts.append(tr("tui.status.search", query=self.query_text.strip()))
         return " · ".join(parts)
