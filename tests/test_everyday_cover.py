@@ -49,9 +49,13 @@ def test_setup_refuses_bad_values_and_leaves_the_file_alone(new_file, capsys):
         assert new_file.read_bytes() == before
 
 
-def test_setup_strips_terminal_escapes(new_file):
-    assert main(["setup", str(new_file), "--org", "Evil\x1b[31m GmbH\x07"]) == 0
-    assert load_assessment(new_file).assessment.organisation.name == "Evil[31m GmbH"
+def test_setup_refuses_terminal_escapes(new_file, capsys):
+    """Text enters once (tom_audit.text_rules): a control character in an argument is refused
+    with the option named, and the file stays as it was."""
+    before = new_file.read_bytes()
+    assert main(["setup", str(new_file), "--org", "Evil\x1b[31m GmbH\x07"]) == 2
+    assert "--org" in capsys.readouterr().err
+    assert new_file.read_bytes() == before
 
 
 def test_new_takes_the_cover_options(tmp_path):
