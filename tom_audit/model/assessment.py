@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from tom_audit.model.providers import Provider
+
 FORMAT = "tom-audit/assessment"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the provider register (`providers`) and answers' `provider`
 
 STATUSES = ("implemented", "partial", "planned", "not_implemented", "not_applicable")
 RISKS = ("low", "medium", "high", "critical")
@@ -75,6 +77,7 @@ class Answer:
     gap: Gap | None = None
     review: Review | None = None
     changed: Change | None = None
+    provider: str = ""  # id of the register entry that covers this measure ("inherited")
     extra: dict[str, Any] = field(default_factory=dict)
 
     def is_empty(self) -> bool:
@@ -131,6 +134,7 @@ class Assessment:
     updated: str = ""
     approval: Approval | None = None
     scoping: dict[str, bool | str] = field(default_factory=dict)
+    providers: list[Provider] = field(default_factory=list)  # sub-processors and other providers
     measures: dict[str, Answer] = field(default_factory=dict)
     fingerprints: dict[str, str] = field(default_factory=dict)  # catalogue wording last seen
     format_version: int = FORMAT_VERSION
