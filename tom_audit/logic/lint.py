@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from tom_audit.i18n import current_language, has, tr
+from tom_audit.logic import lint_providers
 from tom_audit.logic.applicability import applies, effective
 from tom_audit.logic.dates import add_months, parse_date
 from tom_audit.logic.review import changed_since_approval
@@ -64,6 +65,7 @@ RULES: tuple[Rule, ...] = (
     Rule("TOM018", "unanswered", INFO),
     Rule("TOM019", "changed_since_approval", INFO),
     Rule("TOM020", "annex_metadata_missing", WARNING),
+    *(Rule(*rule) for rule in lint_providers.RULES),  # TOM030-TOM039: the provider register
 )
 RULE_BY_ID = {rule.id: rule for rule in RULES}
 _RULE_BY_NAME = {rule.name: rule for rule in RULES}
@@ -359,6 +361,7 @@ def lint(catalogue: Catalogue, assessment: Assessment, *, today: date, evidence_
     months = assessment.scope.review_interval_months or 12
     _check_assessment(out, catalogue, assessment, today=today, months=months)
     _check_categories(out, catalogue, assessment)
+    lint_providers.check(out, catalogue, assessment, today=today, months=months)
     for measure in catalogue.measures:
         answer = assessment.measures.get(measure.id)
         if answer is None:
