@@ -57,7 +57,7 @@ def _check_transfers(out, p: Provider) -> None:
                 scope = Text(f"; {decision.scope_de}" if decision.scope_de else "",
                              f"; {decision.scope_en}" if decision.scope_en else "")
                 out.add("third_country_without_basis", key="third_country_adequate", decision=decision.decision,
-                        date=decision.date, scope=scope, **where)
+                        date=decision.date, scope=scope, basis=decision.framework or "adequacy", **where)
             else:
                 out.add("third_country_without_basis", **where)
         elif t.basis == "dpf" and t.country != "US":
@@ -82,7 +82,7 @@ def _check_provider(out, p: Provider, *, today: date, months: int) -> None:
         until = parse_date(cert.valid_until)
         if until is None:
             continue
-        label = Text(certificate_label(cert, "de"), certificate_label(cert, "en"))
+        label = Text(certificate_label(cert, "de", validity=False), certificate_label(cert, "en", validity=False))
         if until < today:
             out.add("provider_certificate_expired", provider=name, id=p.id, certificate=label, date=cert.valid_until)
         elif (until - today).days <= EXPIRY_WARNING_DAYS:

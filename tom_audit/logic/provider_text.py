@@ -32,12 +32,12 @@ def transfers_label(provider: Provider, lang: str) -> str:
     return "\n".join(f"{country_name(t.country, lang)}: {transfer_label(t, lang)}" for t in provider.transfers)
 
 
-def certificate_label(certificate: Certificate, lang: str) -> str:
+def certificate_label(certificate: Certificate, lang: str, *, validity: bool = True) -> str:
     """E.g. "ISO/IEC 27001 (Rechenzentren FRA) gültig bis 2027-03-31"."""
     text = tr(f"provider.cert.{certificate.kind}", lang)
     if certificate.scope:
         text += f" ({certificate.scope})"
-    if certificate.valid_until:
+    if certificate.valid_until and validity:
         text += " " + tr("provider.valid_until", lang, date=certificate.valid_until)
     return text
 
@@ -55,3 +55,17 @@ def avv_label(provider: Provider, lang: str) -> str:
         return tr("provider.avv.none", lang) if not provider.ancillary else ""
     text = tr("provider.avv.dated", lang, date=provider.avv_date)
     return f"{text} ({provider.avv_location})" if provider.avv_location else text
+
+
+def inherited_line(providers: list[Provider], provider_id: str, lang: str) -> str:
+    """What the annex says for a measure covered by a provider: "Abgedeckt durch NAME
+    (LEGAL ENTITY) – ISO/IEC 27001 (scope) gültig bis DATE", exactly as recorded."""
+    provider = next((p for p in providers if p.id == provider_id), None)
+    if provider is None:
+        return tr("provider.inherited", lang, provider=provider_id)
+    name = provider.name
+    if provider.legal_entity and provider.legal_entity != provider.name:
+        name += f" ({provider.legal_entity})"
+    certificates = "; ".join(certificate_label(c, lang) for c in provider.certificates)
+    line = tr("provider.inherited", lang, provider=name)
+    return f"{line} – {certificates}" if certificates else line

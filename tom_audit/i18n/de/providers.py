@@ -122,7 +122,7 @@ STRINGS: dict[str, str] = {
     "lint.third_country_without_basis": "{provider}: Verarbeitung in {country} ({code}), einem Drittland, ohne Transfergrundlage.",
     "lint.third_country_without_basis.hint": "Die Garantie erfassen, z. B. Standardvertragsklauseln: `tom-audit provider set DATEI {id} --transfer {code}=scc --scc-module 3`.",
     "lint.third_country_adequate": "{provider}: Verarbeitung in {country} ({code}) ohne erfasste Transfergrundlage.",
-    "lint.third_country_adequate.hint": "Für {country} besteht ein Angemessenheitsbeschluss ({decision} vom {date}{scope}): Wenn er den Dienstleister abdeckt, mit `tom-audit provider set DATEI {id} --transfer {code}=adequacy` erfassen.",
+    "lint.third_country_adequate.hint": "Für {country} besteht ein Angemessenheitsbeschluss ({decision} vom {date}{scope}): Wenn er den Dienstleister abdeckt, mit `tom-audit provider set DATEI {id} --transfer {code}={basis}` erfassen.",
     "lint.basis_not_available": "{provider}: „{basis}“ für {country} ({code}) angegeben, aber die Kommission hat dafür keinen Angemessenheitsbeschluss (Tabelle Stand {as_of}).",
     "lint.basis_not_available.hint": "Für {country} Standardvertragsklauseln, BCR oder eine Ausnahme nach Art. 49 verwenden.",
     "lint.dpf_not_us": "{provider}: Data Privacy Framework für {country} ({code}) angegeben; es gilt nur für Organisationen in den Vereinigten Staaten.",

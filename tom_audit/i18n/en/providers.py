@@ -122,7 +122,7 @@ STRINGS: dict[str, str] = {
     "lint.third_country_without_basis": "{provider}: processing in {country} ({code}), a third country, without a transfer tool.",
     "lint.third_country_without_basis.hint": "Record the safeguard, e.g. standard contractual clauses: `tom-audit provider set FILE {id} --transfer {code}=scc --scc-module 3`.",
     "lint.third_country_adequate": "{provider}: processing in {country} ({code}) without a transfer tool recorded.",
-    "lint.third_country_adequate.hint": "{country} has an adequacy decision ({decision} of {date}{scope}): if it covers the provider, record it with `tom-audit provider set FILE {id} --transfer {code}=adequacy`.",
+    "lint.third_country_adequate.hint": "{country} has an adequacy decision ({decision} of {date}{scope}): if it covers the provider, record it with `tom-audit provider set FILE {id} --transfer {code}={basis}`.",
     "lint.basis_not_available": "{provider}: \"{basis}\" named for {country} ({code}), but the Commission has no adequacy decision for it (table as of {as_of}).",
     "lint.basis_not_available.hint": "Use standard contractual clauses, BCR or an Art. 49 derogation for {country}.",
     "lint.dpf_not_us": "{provider}: the Data Privacy Framework named for {country} ({code}); it covers only organisations in the United States.",
