@@ -1,4 +1,4 @@
-"""The workbook sheet "Unterauftragsverarbeiter / Sub-processors": the sub-processor list in
+"""The workbook sheet "Unterauftragsverarbeiter" (English: "Sub-processors"): the sub-processor list in
 the layout of an AVV annex (No., company, legal entity and address, service, data, locations,
 transfer tool, DPA, certificates, ...), then the ancillary services apart, then the source of
 the adequacy table. Expired certificates and third countries without a tool are marked."""
@@ -50,7 +50,7 @@ def providers_sheet(wb, content: ExportContent) -> None:
     heads = headers(lang)
     everything = subs + ancillary
     widths = fit_widths(heads, [[r.cells()[i] for r in everything] for i in range(len(heads))], MINIMUM, MAXIMUM)
-    ws = wb.create_sheet(tr("providers.sheet", lang)[:31])
+    ws = wb.create_sheet(tr("providers.sheet", lang))  # a sheet title: at most 31 characters, no /
     set_widths(ws, widths)
     ws.freeze_panes = f"C{HEADER_ROW + 1}"
     print_setup(ws, content, f"{HEADER_ROW}:{HEADER_ROW}")

@@ -156,7 +156,7 @@ STRINGS: dict[str, str] = {
     "provider.field.service": "die Leistung",
     "provider.field.locations": "die Verarbeitungsorte",
     # -- Exporte --
-    "providers.sheet": "Unterauftragsverarbeiter / Sub-processors",
+    "providers.sheet": "Unterauftragsverarbeiter",
     "providers.export.title": "Unterauftragsverarbeiter",
     "providers.export.intro": "Vom Auftragsverarbeiter nach Art. 28 Abs. 2 und 4 DSGVO eingesetzte Unterauftragsverarbeiter, Stand {date}. Nebenleistungen ohne Verarbeitung im Auftrag sind gesondert aufgeführt.",
     "providers.export.ancillary_title": "Nebenleistungen (keine Unterauftragsverarbeiter)",

@@ -156,7 +156,7 @@ STRINGS: dict[str, str] = {
     "provider.field.service": "the service",
     "provider.field.locations": "the processing locations",
     # -- exports --
-    "providers.sheet": "Unterauftragsverarbeiter / Sub-processors",
+    "providers.sheet": "Sub-processors",
     "providers.export.title": "Sub-processors",
     "providers.export.intro": "Sub-processors engaged by the processor under Art. 28 (2) and (4) GDPR, as of {date}. Ancillary services without processing on our behalf are listed separately.",
     "providers.export.ancillary_title": "Ancillary services (not sub-processors)",
