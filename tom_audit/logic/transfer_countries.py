@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+from tom_audit.store.yaml_load import parse_yaml
 
 TABLE = Path(__file__).resolve().parent.parent / "data" / "transfer_countries.yaml"
 
@@ -38,8 +38,9 @@ class TransferTable:
 
 @cache
 def table() -> TransferTable:
-    """The table as shipped. Raises OSError/yaml.YAMLError only if the installation is broken."""
-    data = yaml.safe_load(TABLE.read_text(encoding="utf-8"))
+    """The table as shipped. Raises OSError/InputError only if the installation is broken.
+    Read with YAML 1.2 typing: under YAML 1.1 Norway's code `NO` would be read as false."""
+    data = parse_yaml(TABLE.read_text(encoding="utf-8"), str(TABLE))
     return TransferTable(
         as_of=str(data["as_of"]), source=str(data["source"]),
         eu=frozenset(data["eu"]), eea=frozenset(data["eea"]),
