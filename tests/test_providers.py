@@ -350,3 +350,81 @@ def test_notice_lists_added_removed_and_changed_with_the_deadline(new_file, tmp_
     assert main(["provider", "notice", f, "--since", str(old), "--notice-date", "2026-11-02",
                  "--date", "2026-11-10", "-o", str(js)]) == 2
     assert "Einspruchsfrist" in capsys.readouterr().err
+
+
+# -- import ------------------------------------------------------------------------------------------
+
+BAD_ROWS = [
+    ["Unternehmen", "Land", "Leistung", "Transfergrundlage", "AVV-Datum", "Zertifikate", "Farbe"],
+    ["Alpha GmbH", "Deutschland", "Hosting", "", "01.02.2024", "ISO 27001 bis 31.12.2027", "blau"],
+    ["Beta Inc", "US, DE", "Mail", "Standardvertragsklauseln", "2024-13-01", "", ""],
+    ["", "DE", "", "", "", "", ""],
+    ["Gamma", "Atlantis", "Support", "scc", "", "ISO 9001", ""],
+    ["Alpha GmbH", "DE", "", "", "", "", ""],
+]
+# (row, column) of every problem above; the transfer cell of row 5 is not judged (its country is bad)
+BAD_CELLS = [(3, 5), (4, 1), (5, 2), (5, 6), (6, 1)]
+
+
+def _csv(path: Path, rows, delimiter=";") -> Path:
+    import csv
+
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=delimiter).writerows(rows)
+    return path
+
+
+def _xlsx(path: Path, rows) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for row in rows:
+        wb.active.append([value if value != "" else None for value in row])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("write", [_csv, _xlsx], ids=["csv", "xlsx"])
+def test_import_reports_every_bad_cell_and_changes_nothing(new_file, tmp_path, capsys, write):
+    source = write(tmp_path / ("list.csv" if write is _csv else "list.xlsx"), BAD_ROWS)
+    before = new_file.read_bytes()
+    capsys.readouterr()
+    assert main(["provider", "import", str(new_file), str(source)]) == 2
+    err = capsys.readouterr().err
+    errors = [line for line in err.splitlines() if ": Fehler: " in line and ":" in line.split(": Fehler")[0]]
+    cells = []
+    for line in errors:
+        where = line.split(": Fehler")[0].split(":")
+        if len(where) == 3:
+            cells.append((int(where[1]), int(where[2])))
+    assert cells == BAD_CELLS
+    assert "Spalte „Farbe“ ist unbekannt" in err and "Nichts übernommen" in err
+    assert new_file.read_bytes() == before
+
+
+@pytest.mark.parametrize("write", [_csv, _xlsx], ids=["csv", "xlsx"])
+def test_import_in_english_headers_adds_and_updates(new_file, tmp_path, write):
+    main(["provider", "add", str(new_file), "--name", "Mailer Inc", "--id", "mailer", "--country", "US"])
+    rows = [["Name", "Country", "Service", "Transfer basis", "SCC module", "DPA date", "Type", "Certificates"],
+            ["Alpha GmbH", "Germany", "Hosting", "", "", "2024-02-01", "Sub-processor", "BSI C5 until 2027-01-31"],
+            ["Mailer Inc", "US", "Newsletter", "scc", "3", "", "", ""],
+            ["Cleaner", "DE", "Cleaning", "", "", "", "Ancillary", ""]]
+    source = write(tmp_path / ("ok.csv" if write is _csv else "ok.xlsx"), rows)
+    assert main(["provider", "import", str(new_file), str(source)]) == 0
+    providers = {p.id: p for p in load_assessment(new_file).assessment.providers}
+    assert list(providers) == ["mailer", "alpha-gmbh", "cleaner"]
+    assert providers["mailer"].service == "Newsletter" and providers["mailer"].transfer("US").scc_module == 3
+    assert providers["alpha-gmbh"].certificates == [Certificate("bsi_c5", "", "2027-01-31")]
+    assert providers["alpha-gmbh"].avv_date == "2024-02-01" and providers["cleaner"].ancillary
+
+
+def test_import_of_a_file_that_is_no_list_is_a_clear_error(new_file, tmp_path, capsys):
+    junk = tmp_path / "junk.xlsx"
+    junk.write_bytes(b"PK\x03\x04 not really a workbook")
+    before = new_file.read_bytes()
+    assert main(["provider", "import", str(new_file), str(junk)]) == 2
+    assert main(["provider", "import", str(new_file), str(tmp_path / "missing.csv")]) == 2
+    assert main(["provider", "import", str(new_file), str(_csv(tmp_path / "noname.csv", [["Land"], ["DE"]]))]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "junk.xlsx" in err and "Name" in err
+    assert new_file.read_bytes() == before

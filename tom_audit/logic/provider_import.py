@@ -55,11 +55,17 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "ancillary": ("nebenleistung", "ancillary", "ancillaryservice"),
     "note": ("bemerkung", "bemerkungen", "notiz", "anmerkung", "note", "notes", "comment", "comments"),
 }
+KNOWN_COLUMNS = ("ID, Name/Unternehmen, Rechtsträger/Legal entity, Anschrift/Address, Leistung/Service, "
+                 "Datenkategorien/Data categories, Betroffene/Data subjects, Land/Country, "
+                 "Transfergrundlage/Transfer basis, SCC-Modul/SCC module, TIA, AVV-Datum/DPA date, "
+                 "AVV-Ablage/DPA location, Zertifikate/Certificates, TOM geprüft/TOM checked, Seit/Since, "
+                 "Beendet/Ended, Art/Type, Nebenleistung/Ancillary, Bemerkung/Note")
 _LOOKUP = {alias: name for name, aliases in HEADERS.items() for alias in aliases}
 # fields in the order they are applied (transfers need the countries, the module needs the transfers)
 _ORDER = ("name", "legal_entity", "address", "service", "data_categories", "data_subjects", "countries",
           "transfer", "scc_module", "tia", "avv_date", "avv_location", "certificates", "tom_checked", "since",
           "ended", "kind", "ancillary", "note")
+_DEPENDS = {"transfer": {"countries"}, "scc_module": {"countries", "transfer"}, "tia": {"countries", "transfer"}}
 _SUBPROCESSOR_WORDS = {"unterauftragsverarbeiter", "uav", "subprocessor", "auftragsverarbeiter", "processor", "art28"}
 _ANCILLARY_WORDS = {"nebenleistung", "ancillary", "ancillaryservice", "hilfsdienst", "sonstige", "other"}
 
@@ -177,7 +183,7 @@ def read_provider_list(path: Path | str) -> ProviderList:
         name = _LOOKUP.get(_squash(header))
         if name is None:
             result.warnings.append(Problem(shown, "provider_import.unknown_column", {
-                "header": header, "known": ", ".join(sorted({aliases[0] for aliases in HEADERS.values()}))},
+                "header": header, "known": KNOWN_COLUMNS},
                 line=header_row, col=col, severity=WARNING))
             continue
         if name in columns.values():
@@ -221,13 +227,15 @@ def _check_row(row: Row, form: ProviderForm, shown: str, headers: dict[int, str]
     so one bad cell does not hide the next."""
     problems = []
     provider = Provider(id="row")
+    failed: set[str] = set()
     for name in _ORDER:
         value = getattr(form, name, None) if name not in ("kind", "ancillary") else None
-        if value is None:
-            continue
+        if value is None or name in _DEPENDS and _DEPENDS[name] & failed:
+            continue  # a transfer cell is not judged against countries that could not be read
         try:
             provider = apply_form(provider, ProviderForm(**{name: value}))
         except ProviderError as error:
+            failed.add(name)
             col = row.cells[name][0]
             problems.append(Problem(shown, "provider_import.bad_value", {
                 "header": headers[col], "message": tr(error.key, **error.params)}, line=row.number, col=col))
