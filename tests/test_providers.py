@@ -428,3 +428,31 @@ def test_import_of_a_file_that_is_no_list_is_a_clear_error(new_file, tmp_path, c
     err = capsys.readouterr().err
     assert "Traceback" not in err and "junk.xlsx" in err and "Name" in err
     assert new_file.read_bytes() == before
+
+
+# -- the second example: a SaaS company on a cloud platform ----------------------------------------------
+
+SAAS = REPO / "examples" / "cloud-saas.tom.yaml"
+
+
+def test_the_saas_example_is_complete_and_shows_the_register_rules():
+    loaded = load_assessment(SAAS)
+    assert loaded.warnings == []
+    a = loaded.assessment
+    assert len(a.providers) == 12 and sum(p.ancillary for p in a.providers) == 2
+    assert {code for p in a.providers for code in p.locations} >= {"US", "IN", "GB", "CH"}
+    assert all(a.answer(m.id).status or not m for m in loaded.catalogue.measures if m.id in a.measures)
+    found = {(f.rule, f.measure_id) for f in lint(loaded.catalogue, a, today=date(2026, 11, 30))}
+    assert ("TOM033", None) in found and ("TOM036", "AVL-03") in found and ("TOM038", None) in found
+    assert not {rule for rule, _ in found} & {"TOM030", "TOM031", "TOM032"}
+
+
+def test_the_saas_example_script_is_deterministic():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_saas_example", REPO / "examples" / "make_saas_example.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    from tom_audit.store.assessment_store import render
+
+    assert render(module.build()) == render(module.build())
