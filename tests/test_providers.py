@@ -270,7 +270,7 @@ def test_cli_inherit_prints_the_provider_in_the_annex(new_file, tmp_path, capsys
     out = tmp_path / "a.md"
     assert main(["export", f, "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
-    assert "Abgedeckt durch Example Cloud (Example Cloud SE) – ISO/IEC 27001 (RZ Frankfurt) gültig bis 2027-03-31" in text
+    assert "Abgedeckt durch Example Cloud (Example Cloud SE) – ISO/IEC 27001 (RZ Frankfurt) gültig bis 31.03.2027" in text
     assert main(["provider", "inherit", f, "--clear", "ENT-01"]) == 0
     assert load_assessment(new_file).assessment.measures["ENT-01"].provider == ""
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from tom_audit.export.text import format_date
 from tom_audit.i18n import tr
 from tom_audit.logic.dates import parse_date
 from tom_audit.logic.provider_text import (
@@ -52,14 +51,11 @@ def headers(lang: str) -> list[str]:
 def _row(no: int, p: Provider, lang: str, today: date) -> ProviderRow:
     data = "\n".join(filter(None, [p.data_categories, p.data_subjects]))
     expired = any((d := parse_date(c.valid_until)) is not None and d < today for c in p.certificates)
-    certificates = "\n".join(
-        certificate_label(c, lang).replace(c.valid_until, format_date(parse_date(c.valid_until), lang))
-        if c.valid_until else certificate_label(c, lang) for c in p.certificates)
+    certificates = "\n".join(certificate_label(c, lang) for c in p.certificates)
     return ProviderRow(
         no=no, id=p.id, name=p.name, legal_entity="\n".join(filter(None, [p.legal_entity, p.address])),
         service=p.service, data=data, locations=locations_label(p, lang), transfer=transfers_label(p, lang),
-        avv=avv_label(p, lang).replace(p.avv_date, format_date(parse_date(p.avv_date), lang)) if p.avv_date
-        else avv_label(p, lang),
+        avv=avv_label(p, lang),
         certificates=certificates, tom_checked=parse_date(p.tom_checked), since=parse_date(p.since),
         ended=parse_date(p.ended), kind=kind_label(p, lang), ancillary=p.ancillary, certificate_expired=expired,
         transfer_missing=any(not t.basis for t in p.transfers),

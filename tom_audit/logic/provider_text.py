@@ -4,8 +4,17 @@ Used by every export, the change notice and the UI, so they all say the same."""
 from __future__ import annotations
 
 from tom_audit.i18n import tr
+from tom_audit.logic.dates import parse_date
 from tom_audit.logic.countries import country_name
 from tom_audit.model.providers import Certificate, Provider, Transfer
+
+
+def day_label(text: str, lang: str) -> str:
+    """A stored ISO date as people read it: 31.03.2027 in German, 2027-03-31 in English."""
+    day = parse_date(text)
+    if day is None:
+        return text
+    return day.strftime("%d.%m.%Y") if lang == "de" else day.isoformat()
 
 
 def transfer_label(transfer: Transfer, lang: str) -> str:
@@ -16,7 +25,7 @@ def transfer_label(transfer: Transfer, lang: str) -> str:
     if transfer.basis == "scc" and transfer.scc_module:
         text += " " + tr("provider.scc_module_label", lang, module=transfer.scc_module)
     if transfer.tia:
-        text += ", " + (tr("provider.tia_on", lang, date=transfer.tia_date) if transfer.tia_date
+        text += ", " + (tr("provider.tia_on", lang, date=day_label(transfer.tia_date, lang)) if transfer.tia_date
                         else tr("provider.tia_yes", lang))
     return text
 
@@ -38,7 +47,7 @@ def certificate_label(certificate: Certificate, lang: str, *, validity: bool = T
     if certificate.scope:
         text += f" ({certificate.scope})"
     if certificate.valid_until and validity:
-        text += " " + tr("provider.valid_until", lang, date=certificate.valid_until)
+        text += " " + tr("provider.valid_until", lang, date=day_label(certificate.valid_until, lang))
     return text
 
 
@@ -53,7 +62,7 @@ def kind_label(provider: Provider, lang: str) -> str:
 def avv_label(provider: Provider, lang: str) -> str:
     if not provider.avv_date:
         return tr("provider.avv.none", lang) if not provider.ancillary else ""
-    text = tr("provider.avv.dated", lang, date=provider.avv_date)
+    text = tr("provider.avv.dated", lang, date=day_label(provider.avv_date, lang))
     return f"{text} ({provider.avv_location})" if provider.avv_location else text
 
 
