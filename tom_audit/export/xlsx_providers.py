@@ -14,8 +14,8 @@ from tom_audit.export.xlsx_layout import LINE_HEIGHT, RowWriter, Styles, fit_wid
 from tom_audit.i18n import tr
 from tom_audit.logic.transfer_countries import table
 
-MINIMUM = [5, 18, 22, 22, 18, 14, 22, 14, 22, 12, 12, 14, 10]
-MAXIMUM = [5, 28, 34, 36, 28, 24, 34, 22, 34, 13, 13, 20, 18]
+MINIMUM = [5, 18, 22, 22, 18, 14, 22, 14, 22, 12, 16, 14, 10]
+MAXIMUM = [5, 28, 34, 36, 28, 24, 34, 22, 34, 13, 16, 20, 18]
 HEADER_ROW = 4
 
 
