@@ -141,6 +141,7 @@ _CERT_KINDS = {
     "soc2": "soc2_type2", "soc2typeii": "soc2_type2", "soc2type2": "soc2_type2",
     "soc2typei": "soc2_type1", "soc2type1": "soc2_type1",
     "tisax": "tisax", "pcidss": "pci_dss", "pci": "pci_dss", "other": "other", "sonstiges": "other",
+    "othercertificate": "other", "sonstigeszertifikat": "other",
 }
 _CERT_ITEM = re.compile(
     r"^(?P<kind>.*?)\s*(?:\((?P<scope>[^)]*)\))?\s*"
