@@ -80,3 +80,23 @@ async def test_the_register_is_in_the_command_palette(new_file):
         await pilot.pause()
         rows = [r for r in key_rows(app.screen, app) if r.action == "providers"]
         assert rows and rows[0].description == "Unterauftragsverarbeiter" and rows[0].enabled
+
+
+async def test_setup_with_cloud_hosting_offers_the_hosting_provider_entry(new_file):
+    from tom_audit.tui.screens.providers import offer_hosting_provider
+    from tom_audit.tui.session import Session
+
+    session = Session.open(new_file, by="tester")
+    said = []
+
+    class Node:
+        def notify(self, message, **kwargs):
+            said.append(message)
+
+    session.assessment.scoping["hosting"] = "cloud_only"
+    offer_hosting_provider(Node(), session)
+    assert said and "Cloud-Anbieter" in said[0] and "p" in said[0]
+    said.clear()
+    session.assessment.scoping["hosting"] = "own_datacenter"
+    offer_hosting_provider(Node(), session)
+    assert said == []

@@ -240,4 +240,8 @@ STRINGS: dict[str, str] = {
     "tui.providers.field.note": "Bemerkung",
     "tui.providers.field.ancillary": "Nebenleistung (kein Unterauftragsverarbeiter nach Art. 28)",
     "tui.providers.hosting_offer": "Hosting beantwortet: p und dann a drücken, um Ihren {kind}-Anbieter im Verzeichnis der Unterauftragsverarbeiter zu erfassen.",
+    "tui.providers.kind.subprocessor": "Art. 28",
+    "tui.providers.kind.ancillary": "Nebenleistung",
+    "tui.providers.hosting.cloud_only": "Cloud",
+    "tui.providers.hosting.colocation": "Rechenzentrums",
 }

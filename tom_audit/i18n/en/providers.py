@@ -240,4 +240,8 @@ STRINGS: dict[str, str] = {
     "tui.providers.field.note": "Note",
     "tui.providers.field.ancillary": "Ancillary service (not a sub-processor under Art. 28)",
     "tui.providers.hosting_offer": "Hosting answered: press p and then a to record your {kind} provider in the sub-processor register.",
+    "tui.providers.kind.subprocessor": "Art. 28",
+    "tui.providers.kind.ancillary": "ancillary",
+    "tui.providers.hosting.cloud_only": "cloud",
+    "tui.providers.hosting.colocation": "data centre",
 }

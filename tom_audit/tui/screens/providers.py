@@ -149,8 +149,8 @@ class ProvidersScreen(Translated, ModalScreen[bool]):
 
     DEFAULT_CSS = """
     #providers { height: 90%; }
-    #providers-table { height: 1fr; }
-    #providers-detail { height: auto; max-height: 12; padding-top: 1; }
+    #providers-table { height: 1fr; min-height: 6; }
+    #providers-detail { height: auto; max-height: 40%; padding-top: 1; overflow-y: auto; }
     """
 
     BINDINGS = [
@@ -190,9 +190,9 @@ class ProvidersScreen(Translated, ModalScreen[bool]):
         self.query_one("#providers-title", Label).update(
             tr("tui.providers.title", count=len(self.providers)) if self.providers else tr("tui.providers.empty"))
         table.clear(columns=True)
+        table.add_column(" ", key="flag", width=1)
         for key in ("name", "countries", "transfer", "avv", "kind"):
             table.add_column(tr(f"cli.provider.col.{key}"), key=key)
-        table.add_column(" ", key="flag", width=1)
         today = self.session_today()
         worst = self._worst_by_provider()
         for p in self.providers:
@@ -202,11 +202,14 @@ class ProvidersScreen(Translated, ModalScreen[bool]):
             style = "dim" if ended else ""
             severity = worst.get(p.id)
             table.add_row(
+                Text(FINDING_MARKERS[severity], style=finding_style(self.app, severity)) if severity else "",
                 Text(p.name, style=style or "bold", no_wrap=True, overflow="ellipsis"),
                 Text(", ".join(p.locations), style=style), Text(transfers, style=style, no_wrap=True,
                                                                 overflow="ellipsis"),
-                Text(p.avv_date or "—", style=style), Text(kind_label(p, lang), style=style),
-                Text(FINDING_MARKERS[severity], style=finding_style(self.app, severity)) if severity else "",
+                Text(p.avv_date or "—", style=style),
+                Text(tr("provider.ended_on", date=p.ended) if ended else tr(
+                    "tui.providers.kind.ancillary" if p.ancillary else "tui.providers.kind.subprocessor"),
+                     style=style),
                 key=p.id,
             )
         if self.providers:
@@ -249,6 +252,8 @@ class ProvidersScreen(Translated, ModalScreen[bool]):
             return
         lang = current_language()
         lines = [(f"{p.name}", "bold"), (f"  [{p.id}] · {kind_label(p, lang)}\n", "$text-muted")]
+        for f in self._findings(p.id):
+            lines.append((f"{FINDING_MARKERS[f.severity]} {f.message(lang)} [{f.rule}]\n", FINDING_STYLES[f.severity]))
         entity = ", ".join(filter(None, [p.legal_entity, p.address.replace("\n", ", ")]))
         if entity:
             lines.append(entity + "\n")
@@ -265,8 +270,6 @@ class ProvidersScreen(Translated, ModalScreen[bool]):
             lines.append(f"{certificate_label(c, lang)}\n")
         if p.tom_checked:
             lines.append(f"{tr('tui.providers.field.tom_checked')}: {p.tom_checked}\n")
-        for f in self._findings(p.id):
-            lines.append((f"{FINDING_MARKERS[f.severity]} {f.message(lang)} [{f.rule}]\n", FINDING_STYLES[f.severity]))
         detail.update(Content.assemble(*lines))
 
     @on(DataTable.RowHighlighted, "#providers-table")
@@ -320,3 +323,11 @@ class ProvidersScreen(Translated, ModalScreen[bool]):
 
     def action_close(self) -> None:
         self.dismiss(self.changed)
+
+
+def offer_hosting_provider(node, session: Session) -> None:
+    """After the setup: hosting at a cloud or data-centre provider, and no sub-processor in
+    the register yet? Say how to record that provider (key p, then a)."""
+    hosting = session.assessment.scoping.get("hosting")
+    if hosting in ("cloud_only", "colocation") and not any(p.is_subprocessor for p in session.assessment.providers):
+        node.notify(tr("tui.providers.hosting_offer", kind=tr(f"tui.providers.hosting.{hosting}")), timeout=10)
