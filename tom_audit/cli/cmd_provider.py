@@ -225,14 +225,17 @@ def _lang() -> str:
 def run_import(args) -> int:
     from tom_audit.logic.provider_import import merge_into, read_provider_list
 
-    provider_list = read_provider_list(args.source)  # every problem at once, before any change
-    report(provider_list.warnings)
+    read: list = []
 
     def change(loaded):
         report(loaded.warnings)
+        provider_list = read_provider_list(args.source)  # every problem at once, before any change
+        report(provider_list.warnings)
+        read.append(provider_list)
         return merge_into(loaded.assessment, provider_list)
 
     added, updated = _update(args.file, change)
+    provider_list = read[0]
     print(tr("cli.provider.imported", added=added, updated=updated, source=provider_list.source, file=str(args.file)))
     return EXIT_OK
 

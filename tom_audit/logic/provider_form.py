@@ -21,10 +21,18 @@ from tom_audit.logic.transfer_countries import in_eea
 from tom_audit.model.providers import CERTIFICATE_KINDS, SCC_MODULES, TRANSFER_BASES, Certificate, Provider, Transfer
 
 
+def printable(text: str) -> str:
+    """Text a user typed, safe to show in a terminal: control characters (the start of an
+    escape sequence) become U+FFFD. For messages only; the register keeps what was typed."""
+    return "".join(ch if ch.isprintable() or ch in " \n" else "\ufffd" for ch in text)
+
+
 class ProviderError(AnswerError):
-    """A provider field that cannot be stored; `field` names it (a ProviderForm field)."""
+    """A provider field that cannot be stored; `field` names it (a ProviderForm field).
+    Text parameters are made printable, since they echo what the user typed."""
 
     def __init__(self, key: str, field: str = "", **params):
+        params = {k: printable(v) if isinstance(v, str) else v for k, v in params.items()}
         super().__init__(key, field=field, **params)
         self.field = field
 

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from tom_audit.i18n import tr
-from tom_audit.logic.provider_form import ProviderError, ProviderForm, apply_form
+from tom_audit.logic.provider_form import ProviderError, ProviderForm, apply_form, printable
 from tom_audit.logic.providers import ID_PATTERN, new_id
 from tom_audit.model.assessment import Assessment
 from tom_audit.model.providers import Provider
@@ -153,7 +153,8 @@ def _form_from(row: Row, shown: str, problems: list[Problem], headers: dict[int,
                 form.ancillary = False
             else:
                 problems.append(Problem(shown, "provider_import.bad_value", {
-                    "header": headers[col], "message": tr("provider.bad_yes_no", field=headers[col], value=value)},
+                    "header": printable(headers[col]),
+                    "message": tr("provider.bad_yes_no", field=printable(headers[col]), value=printable(value))},
                     line=row.number, col=col))
             continue
         if name == "ancillary":
@@ -183,11 +184,11 @@ def read_provider_list(path: Path | str) -> ProviderList:
         name = _LOOKUP.get(_squash(header))
         if name is None:
             result.warnings.append(Problem(shown, "provider_import.unknown_column", {
-                "header": header, "known": KNOWN_COLUMNS},
+                "header": printable(header), "known": KNOWN_COLUMNS},
                 line=header_row, col=col, severity=WARNING))
             continue
         if name in columns.values():
-            problems.append(Problem(shown, "provider_import.duplicate_column", {"header": header, "field": name},
+            problems.append(Problem(shown, "provider_import.duplicate_column", {"header": printable(header), "field": name},
                                     line=header_row, col=col))
             continue
         columns[col], headers[col] = name, header
@@ -201,15 +202,15 @@ def read_provider_list(path: Path | str) -> ProviderList:
         name_col, name = row.cells.get("name", (next(c for c, f in columns.items() if f == "name"), ""))
         if not name:
             problems.append(Problem(shown, "provider_import.bad_value", {
-                "header": headers[name_col], "message": tr("provider.name_missing")}, line=number, col=name_col))
+                "header": printable(headers[name_col]), "message": tr("provider.name_missing")}, line=number, col=name_col))
             continue
         if given_id and not ID_PATTERN.match(given_id):
             id_col = row.cells["id"][0]
             problems.append(Problem(shown, "provider_import.bad_value", {
-                "header": headers[id_col], "message": tr("provider.bad_id", id=given_id)}, line=number, col=id_col))
+                "header": printable(headers[id_col]), "message": tr("provider.bad_id", id=printable(given_id))}, line=number, col=id_col))
         key = given_id or name.casefold()
         if key in seen:
-            problems.append(Problem(shown, "provider_import.duplicate_row", {"name": given_id or name, "first": seen[key]},
+            problems.append(Problem(shown, "provider_import.duplicate_row", {"name": printable(given_id or name), "first": seen[key]},
                                     line=number, col=name_col))
         seen.setdefault(key, number)
         problems += _check_row(row, form, shown, headers)
@@ -238,7 +239,7 @@ def _check_row(row: Row, form: ProviderForm, shown: str, headers: dict[int, str]
             failed.add(name)
             col = row.cells[name][0]
             problems.append(Problem(shown, "provider_import.bad_value", {
-                "header": headers[col], "message": tr(error.key, **error.params)}, line=row.number, col=col))
+                "header": printable(headers[col]), "message": tr(error.key, **error.params)}, line=row.number, col=col))
     return problems
 
 
