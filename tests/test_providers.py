@@ -468,3 +468,18 @@ def test_typed_escape_sequences_never_reach_the_terminal(new_file, tmp_path, cap
     captured = capsys.readouterr()
     assert "\x1b" not in captured.out and "\x1b" not in captured.err and "\x07" not in captured.err
     assert load_assessment(new_file).assessment.providers[0].name == "Evil\x1b[2J"  # stored as typed
+
+
+def test_an_approval_made_under_format_1_stays_valid_after_the_upgrade(tmp_path):
+    """tests/data/approved-v1.tom.yaml was approved by tom-audit before format 2."""
+    from tom_audit.logic.review import changed_since_approval
+
+    path = tmp_path / "a.tom.yaml"
+    shutil.copy(REPO / "tests" / "data" / "approved-v1.tom.yaml", path)
+    loaded = load_assessment(path)
+    assert not changed_since_approval(loaded.assessment)
+    save_assessment(path, loaded.assessment)  # written as format 2
+    again = load_assessment(path).assessment
+    assert again.format_version == 2 and not changed_since_approval(again)
+    again.providers.append(Provider(id="cloud", name="Cloud", locations=["DE"]))
+    assert changed_since_approval(again)  # the sub-processor list is part of what the DPO signed
