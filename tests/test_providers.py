@@ -483,3 +483,12 @@ def test_an_approval_made_under_format_1_stays_valid_after_the_upgrade(tmp_path)
     assert again.format_version == 2 and not changed_since_approval(again)
     again.providers.append(Provider(id="cloud", name="Cloud", locations=["DE"]))
     assert changed_since_approval(again)  # the sub-processor list is part of what the DPO signed
+
+
+def test_import_never_waits_on_a_fifo(new_file, tmp_path, capsys):
+    import os
+
+    fifo = tmp_path / "list.csv"
+    os.mkfifo(fifo)
+    assert main(["provider", "import", str(new_file), str(fifo)]) == 2
+    assert "list.csv" in capsys.readouterr().err

@@ -18,17 +18,11 @@ ORDER = 55
 
 
 def _update(path: Path, change):
-    """Read-change-write the assessment: the one place this command writes. Uses the store's
-    locked `update_assessment` where it exists (safety-store), else load + save."""
-    from tom_audit.store import assessment_store as store
+    """Read-change-write the assessment under its lock (store.update_assessment): the one
+    place this command writes; a refused change leaves the file byte-identical."""
+    from tom_audit.store.assessment_store import update_assessment
 
-    if hasattr(store, "update_assessment"):
-        return store.update_assessment(path, change)
-    loaded = store.load_assessment(path)
-    result = change(loaded)
-    loaded.adopt_catalogue()
-    store.save_assessment(path, loaded.assessment)
-    return result
+    return update_assessment(path, change)
 
 
 def _form_options(parser: argparse.ArgumentParser) -> None:

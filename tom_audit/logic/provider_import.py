@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import stat
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -99,16 +100,36 @@ def _text(value) -> str:
     return str(value).strip()
 
 
+def _check_file(path: Path, shown: str) -> None:
+    """Only a regular file of sensible size is read (a FIFO would block for ever)."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise InputError([Problem(shown, "file.missing", {})]) from None
+    except OSError as error:
+        raise InputError([Problem(shown, "file.unreadable", {"reason": error.strerror or str(error)})]) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError([Problem(shown, "file.is_directory", {})])
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError([Problem(shown, "file.not_regular", {})])
+    if st.st_size > MAX_BYTES:
+        raise InputError([Problem(shown, "file.too_large", {"size_mb": f"{st.st_size / 1e6:.1f}",
+                                                            "limit_mb": MAX_BYTES // 2**20})])
+
+
 def _read_grid(path: Path, shown: str) -> list[tuple[int, list[str]]]:
     """(row number, cell texts) for every row of the first sheet or the CSV file."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError([Problem(shown, "provider_import.unreadable", {"reason": f"{size // 1048576} MB"})])
-        suffix = path.suffix.casefold()
-        if suffix in (".xlsx", ".xlsm"):
-            from openpyxl import load_workbook
+    suffix = path.suffix.casefold()
+    if suffix not in (".xlsx", ".xlsm", ".csv", ".txt", ".tsv"):
+        raise InputError([Problem(shown, "provider_import.unknown_format", {})])
+    _check_file(path, shown)
+    if suffix in (".xlsx", ".xlsm"):
+        from tom_audit.store.workbook_guard import PARSE_ERRORS, check_workbook
 
+        check_workbook(path)  # a zip bomb is refused before openpyxl unpacks it
+        from openpyxl import load_workbook
+
+        try:
             workbook = load_workbook(path, read_only=True, data_only=True)
             try:
                 sheet = workbook.worksheets[0]
@@ -116,25 +137,29 @@ def _read_grid(path: Path, shown: str) -> list[tuple[int, list[str]]]:
                         for n, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
             finally:
                 workbook.close()
-        if suffix in (".csv", ".txt", ".tsv"):
-            raw = path.read_bytes()
-            try:
-                text = raw.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                text = raw.decode("cp1252", errors="replace")  # what German Excel writes as "CSV"
-            first = text.split("\n", 1)[0]
-            delimiter = max(";,\t", key=first.count)
-            reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-            rows, start = [], 1
-            for cells in reader:
-                rows.append((start, [c.strip() for c in cells]))
-                start = reader.line_num + 1
-            return rows
-    except InputError:
-        raise
-    except (OSError, ValueError, KeyError, csv.Error, Exception) as error:  # openpyxl raises many kinds
-        raise InputError([Problem(shown, "provider_import.unreadable", {"reason": type(error).__name__})]) from None
-    raise InputError([Problem(shown, "provider_import.unknown_format", {})])
+        except PARSE_ERRORS as error:
+            raise InputError([Problem(shown, "provider_import.unreadable", {"reason": type(error).__name__})]) from None
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError([Problem(shown, "file.unreadable", {"reason": error.strerror or str(error)})]) from None
+    if b"\x00" in raw:
+        raise InputError([Problem(shown, "provider_import.unknown_format", {})])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")  # what German Excel writes as "CSV"
+    first = text.split("\n", 1)[0]
+    delimiter = max(";,\t", key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows, start = [], 1
+    try:
+        for cells in reader:
+            rows.append((start, [c.strip() for c in cells]))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise InputError([Problem(shown, "provider_import.unreadable", {"reason": str(error)}, line=start)]) from None
+    return rows
 
 
 def _form_from(row: Row, shown: str, problems: list[Problem], headers: dict[int, str]) -> ProviderForm:
