@@ -492,3 +492,14 @@ def test_import_never_waits_on_a_fifo(new_file, tmp_path, capsys):
     os.mkfifo(fifo)
     assert main(["provider", "import", str(new_file), str(fifo)]) == 2
     assert "list.csv" in capsys.readouterr().err
+
+
+def test_a_hand_edited_duplicate_id_is_reported_with_its_line(new_file, capsys):
+    f = str(new_file)
+    main(["provider", "add", f, "--name", "A", "--id", "a", "--country", "DE"])
+    main(["provider", "add", f, "--name", "B", "--id", "b", "--country", "DE"])
+    new_file.write_text(new_file.read_text(encoding="utf-8").replace('id: "b"', 'id: "a"'), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["provider", "list", f]) == 0
+    err = capsys.readouterr().err
+    assert "zweimal" in err and f"{new_file.name}:" in err and "Warnung" in err

@@ -70,4 +70,10 @@ def read_providers(data: list[dict[str, Any]] | None, index: NodeIndex, shown: s
     """The register from a schema-valid `providers:` list, and warnings for unknown keys."""
     builder = _Builder(index, shown)
     providers = [builder.provider(item, ("providers", i)) for i, item in enumerate(data or [])]
+    seen: set[str] = set()
+    for i, provider in enumerate(providers):
+        if provider.id in seen:  # answers and notices would point at the first one only
+            builder.warnings.append(Problem(shown, "provider.duplicate_in_file", {"id": provider.id}, severity=WARNING,
+                                            **index.position(("providers", i, "id"))))
+        seen.add(provider.id)
     return providers, builder.warnings

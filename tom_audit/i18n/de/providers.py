@@ -244,4 +244,6 @@ STRINGS: dict[str, str] = {
     "tui.providers.kind.ancillary": "Nebenleistung",
     "tui.providers.hosting.cloud_only": "Cloud",
     "tui.providers.hosting.colocation": "Rechenzentrums",
+    "problem.provider.duplicate_in_file": "Die Dienstleister-Kennung „{id}“ steht zweimal im Verzeichnis.",
+    "problem.provider.duplicate_in_file.hint": "Einem der Einträge eine andere Kennung geben; Antworten und Änderungsmitteilungen verwenden den ersten.",
 }

@@ -244,4 +244,6 @@ STRINGS: dict[str, str] = {
     "tui.providers.kind.ancillary": "ancillary",
     "tui.providers.hosting.cloud_only": "cloud",
     "tui.providers.hosting.colocation": "data centre",
+    "problem.provider.duplicate_in_file": "The provider id \"{id}\" appears twice in the register.",
+    "problem.provider.duplicate_in_file.hint": "Give one of the entries another id; answers and change notices use the first.",
 }
