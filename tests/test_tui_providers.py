@@ -100,3 +100,33 @@ async def test_setup_with_cloud_hosting_offers_the_hosting_provider_entry(new_fi
     session.assessment.scoping["hosting"] = "own_datacenter"
     offer_hosting_provider(Node(), session)
     assert said == []
+
+
+async def test_measures_covered_by_a_provider_are_set_in_the_screen_and_shown_in_the_detail(new_file):
+    from tom_audit.cli.main import main
+    from tom_audit.tui.screens.providers import InheritDialog
+    from tom_audit.tui.widgets.measure_detail import MeasureDetail
+
+    main(["provider", "add", str(new_file), "--name", "Example Cloud", "--id", "cloud", "--country", "DE",
+          "--certificate", "BSI C5 bis 2027-06-30"])
+    app = make_app(new_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("p", "i")
+        await pilot.pause()
+        assert isinstance(app.screen, InheritDialog)
+        await _type(pilot, "ENT-01, nope-99")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, InheritDialog)  # unknown id: refused, nothing changed
+        assert "nope-99" in str(app.screen.query_one(".dialog-error").render())
+        app.screen.query_one("#pf-measures").value = ""
+        await _type(pilot, "ENT-01")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert "Deckt ab: ENT-01" in str(app.screen.query_one("#providers-detail").render())
+        await pilot.press("escape")
+        await settle(app, pilot)
+        detail = str(app.screen.query_one(MeasureDetail).query_one("Static").render())
+        assert "Abgedeckt durch Example Cloud – BSI C5 gültig bis 30.06.2027" in detail
+    assert load_assessment(new_file).assessment.measures["ENT-01"].provider == "cloud"

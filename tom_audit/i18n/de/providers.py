@@ -208,7 +208,7 @@ STRINGS: dict[str, str] = {
     "tui.providers.title": "Unterauftragsverarbeiter und Dienstleister ({count})",
     "tui.providers.empty": "Unterauftragsverarbeiter und Dienstleister",
     "tui.providers.empty_hint": "Das Verzeichnis ist leer: a legt den ersten Eintrag an (z. B. Ihren Hosting- oder Cloud-Anbieter).",
-    "tui.providers.footer": "a neu · Enter/e bearbeiten · d löschen · Esc zurück. Änderungen werden sofort gespeichert; `tom-audit lint` prüft sie (TOM030–TOM039).",
+    "tui.providers.footer": "a neu · Enter/e bearbeiten · i deckt Maßnahmen ab · d löschen · Esc zurück. Änderungen werden sofort gespeichert; `tom-audit lint` prüft sie (TOM030–TOM039).",
     "tui.providers.add_title": "Neuer Dienstleister",
     "tui.providers.edit_title": "Dienstleister bearbeiten: {name}",
     "tui.providers.remove_title": "„{name}“ aus dem Verzeichnis löschen?",
@@ -246,4 +246,9 @@ STRINGS: dict[str, str] = {
     "tui.providers.hosting.colocation": "Rechenzentrums",
     "problem.provider.duplicate_in_file": "Die Dienstleister-Kennung „{id}“ steht zweimal im Verzeichnis.",
     "problem.provider.duplicate_in_file.hint": "Einem der Einträge eine andere Kennung geben; Antworten und Änderungsmitteilungen verwenden den ersten.",
+    "tui.key.providers.inherit": "Deckt Maßnahmen ab",
+    "tui.providers.inherit_title": "Durch {name} abgedeckte Maßnahmen",
+    "tui.providers.inherit_label": "Maßnahmen-Kennungen, durch Komma getrennt",
+    "tui.providers.inherit_hint": "Die Anlage nennt für diese Maßnahmen den Dienstleister und sein Zertifikat (geerbt). Eine Kennung entfernen nimmt die Abdeckung zurück.",
+    "tui.providers.covers": "Deckt ab: {measures}",
 }

@@ -208,7 +208,7 @@ STRINGS: dict[str, str] = {
     "tui.providers.title": "Sub-processors and other providers ({count})",
     "tui.providers.empty": "Sub-processors and other providers",
     "tui.providers.empty_hint": "The register is empty: a adds the first entry (e.g. your hosting or cloud provider).",
-    "tui.providers.footer": "a add · Enter/e edit · d remove · Esc back. Changes are saved at once; `tom-audit lint` checks them (TOM030–TOM039).",
+    "tui.providers.footer": "a add · Enter/e edit · i covers measures · d remove · Esc back. Changes are saved at once; `tom-audit lint` checks them (TOM030–TOM039).",
     "tui.providers.add_title": "New provider",
     "tui.providers.edit_title": "Edit provider: {name}",
     "tui.providers.remove_title": "Remove \"{name}\" from the register?",
@@ -246,4 +246,9 @@ STRINGS: dict[str, str] = {
     "tui.providers.hosting.colocation": "data centre",
     "problem.provider.duplicate_in_file": "The provider id \"{id}\" appears twice in the register.",
     "problem.provider.duplicate_in_file.hint": "Give one of the entries another id; answers and change notices use the first.",
+    "tui.key.providers.inherit": "Covers measures",
+    "tui.providers.inherit_title": "Measures covered by {name}",
+    "tui.providers.inherit_label": "Measure ids, comma separated",
+    "tui.providers.inherit_hint": "The annex prints the provider and its certificate for these measures (inherited). Remove an id to take the cover away.",
+    "tui.providers.covers": "Covers: {measures}",
 }

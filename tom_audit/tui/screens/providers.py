@@ -25,7 +25,9 @@ from tom_audit.logic.provider_form import ProviderError, ProviderForm
 from tom_audit.logic.provider_text import (
     avv_label, certificate_label, kind_label, locations_label, transfer_label,
 )
-from tom_audit.logic.providers import add_provider, is_active, remove_provider, update_provider
+from tom_audit.logic.providers import (
+    add_provider, is_active, remove_provider, set_inherited, update_provider, users_of,
+)
 from tom_audit.model.providers import Provider
 from tom_audit.tui.bindings import Translated
 from tom_audit.tui.look import FINDING_MARKERS, FINDING_STYLES, finding_style
@@ -140,6 +142,37 @@ class RemoveDialog(FormDialog):
         return None
 
 
+class InheritDialog(FormDialog):
+    """Which measures this provider covers ("inherited"): their ids, comma separated. The
+    annex then prints the provider and its certificate for them."""
+
+    title_key = "tui.providers.inherit_title"
+
+    def __init__(self, provider: Provider, current: list[str], apply: Callable[[list[str]], None]):
+        super().__init__()
+        self.provider, self.current, self._apply = provider, current, apply
+
+    def title_text(self) -> str:
+        return tr(self.title_key, name=self.provider.name)
+
+    def body(self) -> ComposeResult:
+        yield Label(tr("tui.providers.inherit_label"), classes="field-label")
+        yield Input(", ".join(self.current), id="pf-measures", placeholder="ENT-09, AVL-10")
+        yield Static(tr("tui.providers.inherit_hint"), classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#pf-measures", Input).focus()
+
+    def apply(self) -> str | None:
+        text = self.query_one("#pf-measures", Input).value
+        wanted = [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+        try:
+            self._apply(wanted)
+        except AnswerError as error:
+            return tr(error.key, **error.params)
+        return None
+
+
 class ProvidersTable(DataTable):
     BINDINGS = [Binding("enter", "select_cursor", "tui.key.providers.edit")]
 
@@ -158,6 +191,7 @@ class ProvidersScreen(Translated, ModalScreen[bool]):
         Binding("a", "add", "tui.key.providers.add", id="provider-add"),
         Binding("e", "edit", "tui.key.providers.edit", id="provider-edit"),
         Binding("d,delete", "remove", "tui.key.providers.remove", id="provider-remove"),
+        Binding("i", "inherit", "tui.key.providers.inherit", id="provider-inherit"),
         Binding("l", "app.toggle_language", "tui.key.language"),
     ]
 
@@ -270,6 +304,9 @@ class ProvidersScreen(Translated, ModalScreen[bool]):
             lines.append(f"{certificate_label(c, lang)}\n")
         if p.tom_checked:
             lines.append(f"{tr('tui.providers.field.tom_checked')}: {p.tom_checked}\n")
+        covered = users_of(self.session.assessment, p.id)
+        if covered:
+            lines.append(f"{tr('tui.providers.covers', measures=', '.join(covered))}\n")
         detail.update(Content.assemble(*lines))
 
     @on(DataTable.RowHighlighted, "#providers-table")
@@ -313,6 +350,25 @@ class ProvidersScreen(Translated, ModalScreen[bool]):
             return
         self.app.push_screen(RemoveDialog(provider, lambda: remove_provider(self.session.assessment, provider.id)),
                              lambda ok: ok and self._changed(None))
+
+    def action_inherit(self) -> None:
+        provider = self.current()
+        if provider is None:
+            return
+        session = self.session
+        current = users_of(session.assessment, provider.id)
+
+        def apply(wanted: list[str]) -> None:
+            # check every id first (find_measure raises): nothing changes unless all are known
+            from tom_audit.logic.answers import find_measure
+
+            wanted = [find_measure(session.catalogue, mid).id for mid in wanted]
+            set_inherited(session.assessment, session.catalogue, [m for m in wanted if m not in current],
+                          provider.id, by=session.by)
+            set_inherited(session.assessment, session.catalogue, [m for m in current if m not in wanted], None,
+                          by=session.by)
+
+        self.app.push_screen(InheritDialog(provider, current, apply), lambda ok: ok and self._changed(provider.id))
 
     def refresh_language(self) -> None:
         self.query_one("#providers-footer", Static).update(tr("tui.providers.footer"))
