@@ -177,8 +177,10 @@ def run_inherit(args) -> int:
 
 
 def _safe(text: str) -> str:
-    """Text for the terminal: control characters (escape sequences) shown as U+FFFD."""
-    return "".join(ch if ch.isprintable() or ch == " " else "\ufffd" for ch in text)
+    """Text for the terminal: no control characters (escape sequences)."""
+    from tom_audit.logic.provider_form import printable
+
+    return printable(text).replace("\n", " ")
 
 
 def run_list(args) -> int:
@@ -198,13 +200,13 @@ def run_list(args) -> int:
     if not providers:
         print(tr("cli.provider.empty"))
         return EXIT_OK
-    lang = None
+    lang = _lang()
     rows = []
     for p in providers:
-        transfers = "; ".join(f"{t.country}: {transfer_label(t, lang or _lang())}" for t in p.transfers) or "–"
+        transfers = "; ".join(f"{t.country}: {transfer_label(t, lang)}" for t in p.transfers) or "–"
         avv = p.avv_date or ("–" if p.ancillary else "!")
-        rows.append([_safe(p.id), _safe(p.name), ", ".join(p.locations), _safe(transfers), avv,
-                     kind_label(p, _lang()) + (f" ({tr('provider.ended_on', date=p.ended)})" if p.ended else "")])
+        kind = kind_label(p, lang) + (f" ({tr('provider.ended_on', date=p.ended)})" if p.ended else "")
+        rows.append([_safe(p.id), _safe(p.name), ", ".join(p.locations), _safe(transfers), avv, kind])
     headers = [tr(f"cli.provider.col.{c}") for c in ("id", "name", "countries", "transfer", "avv", "kind")]
     print(table(headers, rows))
     return EXIT_OK
