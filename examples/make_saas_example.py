@@ -51,8 +51,9 @@ SCOPE = Scope(
     responsible="Jana Arslan (IT und Datenschutzkoordination)",
     review_interval_months=12,
 )
-SCOPING = {"own_premises": True, "hosting": "cloud_only", "paper_records": False, "mobile_work": True,
-           "software_development": True, "sub_processors": True, "third_country": True, "special_categories": False}
+SCOPING = {"office": "own_or_rented", "hosting": "iaas_paas", "team_size": "small", "remote_maintenance": False,
+           "health_cloud": False, "paper_records": False, "mobile_work": True, "software_development": True,
+           "sub_processors": True, "third_country": True, "special_categories": False}
 
 IT = "Jana Arslan (IT)"
 DEV = "Felix Brandt (Entwicklung)"
@@ -259,6 +260,12 @@ def build():
         if spec is None:
             if measure.excluded_reason or not applies(measure, a.scoping):
                 continue  # not applicable by the scoping answers: the catalogue gives the reason
+            if measure.deprecated_reason:  # outdated practice: deliberately not done
+                spec = {"status": "not_implemented", "note": "Bewusst nicht umgesetzt: überholte Praxis "
+                        "(siehe Hinweis im Katalog).", "evidence": (), "answers": {}, "gap": None}
+                edit = Edit(status=spec["status"], note=spec["note"], owner=IT)
+                record(a, catalogue, measure.id, edit, by=AUTHOR, at=_stamp(index, len(measures)))
+                continue
             owner = OWNERS.get(measure.category, DEV if measure.category in ("separation", "input") else IT)
             note = next((text for pattern, text in FALLBACK_RULES if re.search(pattern, measure.title.de, re.I)),
                         FALLBACK_DEFAULT.format(owner=owner))
@@ -275,7 +282,9 @@ def build():
 
 def main() -> int:
     assessment = build()
-    atomic_write(OUT, render(assessment).encode("utf-8"), backup=False)
+    text = render(assessment).encode("utf-8")
+    OUT.unlink(missing_ok=True)  # a generated file (in git): atomic_write never overwrites an assessment as output
+    atomic_write(OUT, text, backup=False, exclusive=True)
     loaded = load_assessment(OUT)
     for warning in loaded.warnings:
         print(warning.render("en"), file=sys.stderr)

@@ -93,11 +93,11 @@ async def test_setup_with_cloud_hosting_offers_the_hosting_provider_entry(new_fi
         def notify(self, message, **kwargs):
             said.append(message)
 
-    session.assessment.scoping["hosting"] = "cloud_only"
+    session.assessment.scoping["hosting"] = "iaas_paas"
     offer_hosting_provider(Node(), session)
     assert said and "Cloud-Anbieter" in said[0] and "p" in said[0]
     said.clear()
-    session.assessment.scoping["hosting"] = "own_datacenter"
+    session.assessment.scoping["hosting"] = "own_server_room"
     offer_hosting_provider(Node(), session)
     assert said == []
 

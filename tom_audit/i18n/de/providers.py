@@ -242,7 +242,6 @@ STRINGS: dict[str, str] = {
     "tui.providers.hosting_offer": "Hosting beantwortet: p und dann a drücken, um Ihren {kind}-Anbieter im Verzeichnis der Unterauftragsverarbeiter zu erfassen.",
     "tui.providers.kind.subprocessor": "Art. 28",
     "tui.providers.kind.ancillary": "Nebenleistung",
-    "tui.providers.hosting.cloud_only": "Cloud",
     "tui.providers.hosting.colocation": "Rechenzentrums",
     "problem.provider.duplicate_in_file": "Die Dienstleister-Kennung „{id}“ steht zweimal im Verzeichnis.",
     "problem.provider.duplicate_in_file.hint": "Einem der Einträge eine andere Kennung geben; Antworten und Änderungsmitteilungen verwenden den ersten.",
@@ -251,4 +250,6 @@ STRINGS: dict[str, str] = {
     "tui.providers.inherit_label": "Maßnahmen-Kennungen, durch Komma getrennt",
     "tui.providers.inherit_hint": "Die Anlage nennt für diese Maßnahmen den Dienstleister und sein Zertifikat (geerbt). Eine Kennung entfernen nimmt die Abdeckung zurück.",
     "tui.providers.covers": "Deckt ab: {measures}",
+    "tui.providers.hosting.saas_only": "Cloud",
+    "tui.providers.hosting.iaas_paas": "Cloud",
 }

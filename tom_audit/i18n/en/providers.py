@@ -242,7 +242,6 @@ STRINGS: dict[str, str] = {
     "tui.providers.hosting_offer": "Hosting answered: press p and then a to record your {kind} provider in the sub-processor register.",
     "tui.providers.kind.subprocessor": "Art. 28",
     "tui.providers.kind.ancillary": "ancillary",
-    "tui.providers.hosting.cloud_only": "cloud",
     "tui.providers.hosting.colocation": "data centre",
     "problem.provider.duplicate_in_file": "The provider id \"{id}\" appears twice in the register.",
     "problem.provider.duplicate_in_file.hint": "Give one of the entries another id; answers and change notices use the first.",
@@ -251,4 +250,6 @@ STRINGS: dict[str, str] = {
     "tui.providers.inherit_label": "Measure ids, comma separated",
     "tui.providers.inherit_hint": "The annex prints the provider and its certificate for these measures (inherited). Remove an id to take the cover away.",
     "tui.providers.covers": "Covers: {measures}",
+    "tui.providers.hosting.saas_only": "cloud",
+    "tui.providers.hosting.iaas_paas": "cloud",
 }

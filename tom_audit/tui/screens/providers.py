@@ -381,9 +381,12 @@ class ProvidersScreen(Translated, ModalScreen[bool]):
         self.dismiss(self.changed)
 
 
+HOSTED = ("saas_only", "iaas_paas", "colocation")  # the catalogue's hosting answers run by a provider
+
+
 def offer_hosting_provider(node, session: Session) -> None:
     """After the setup: hosting at a cloud or data-centre provider, and no sub-processor in
     the register yet? Say how to record that provider (key p, then a)."""
     hosting = session.assessment.scoping.get("hosting")
-    if hosting in ("cloud_only", "colocation") and not any(p.is_subprocessor for p in session.assessment.providers):
+    if hosting in HOSTED and not any(p.is_subprocessor for p in session.assessment.providers):
         node.notify(tr("tui.providers.hosting_offer", kind=tr(f"tui.providers.hosting.{hosting}")), timeout=10)
