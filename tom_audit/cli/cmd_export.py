@@ -9,6 +9,7 @@ from pathlib import Path
 from tom_audit.cli.common import add_lang
 from tom_audit.cli.output import EXIT_OK, fail, report
 from tom_audit.i18n import LANGUAGES, current_language, tr
+from tom_audit.problems import display_path
 
 NAME = "export"
 ORDER = 60
@@ -75,6 +76,11 @@ def run(args) -> int:
     since = load_since(args.since, loaded, options.today) if args.since else None
     lang = export_language(args, loaded.assessment.language)
     fmt = format_for(out, args.format)
-    export(loaded, out, fmt=fmt, lang=lang, options=options, since=since)
+    content = export(loaded, out, fmt=fmt, lang=lang, options=options, since=since)
     print(tr("export.cli.done", file=str(out), format=fmt, measures=len(loaded.catalogue.measures), language=lang))
+    notice = getattr(content, "completeness", None)
+    if notice is not None and not notice.complete:  # what the export cannot vouch for, in one line
+        import sys
+
+        print(tr("export.cli.incomplete", file=display_path(args.file), line=notice.line(lang)), file=sys.stderr)
     return EXIT_OK
