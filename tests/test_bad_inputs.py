@@ -121,6 +121,12 @@ COMMANDS = [
     ("approve", lambda f: ["approve", f, "--by", "DSB"]),
     ("import_review", lambda f: ["import-review", f, "review.xlsx"]),
     ("catalogue_show", lambda f: ["catalogue", "show", f]),
+    ("provider_add", lambda f: ["provider", "add", f, "--name", "Cloud", "--country", "DE"]),
+    ("provider_set", lambda f: ["provider", "set", f, "cloud", "--service", "x"]),
+    ("provider_list", lambda f: ["provider", "list", f]),
+    ("provider_import", lambda f: ["provider", "import", f, "list.csv"]),
+    ("provider_notice_old", lambda f: ["provider", "notice", GOOD, "--since", f, "-o", "OUT.md"]),
+    ("provider_notice_new", lambda f: ["provider", "notice", f, "--since", GOOD, "-o", "OUT.md"]),
 ]
 # Commands that read catalogues: a catalogue is their right input, an assessment is not.
 READS_CATALOGUE = {"new_from_bad_catalogue", "catalogue_show", "validate"}

@@ -150,18 +150,18 @@ def test_a_missing_catalogue_is_a_clear_error(tmp_path, capsys):
 
 
 def test_migrations_upgrade_old_files_on_load(new_file, monkeypatch):
-    monkeypatch.setattr(migrations, "FORMAT_VERSION", 2)
+    monkeypatch.setattr(migrations, "FORMAT_VERSION", migrations.FORMAT_VERSION + 1)
 
     def one_to_two(document):
         document["organisation"]["name"] = document["organisation"].pop("name") + " (migriert)"
         return document
 
-    monkeypatch.setitem(migrations.STEPS, 1, one_to_two)
+    monkeypatch.setitem(migrations.STEPS, migrations.FORMAT_VERSION - 1, one_to_two)
     from tom_audit.store.assessment_store import read_document
 
     assessment, _, _ = read_document(new_file)
     assert assessment.organisation.name == "Muster GmbH (migriert)"
-    assert assessment.format_version == 2
+    assert assessment.format_version == migrations.FORMAT_VERSION
 
 
 def test_catalogue_list_and_show_in_both_languages(capsys):

@@ -49,3 +49,8 @@ def test_installed_wheel_works_outside_the_repository(tmp_path):
     assert "site-packages" in where and where.endswith("_data")
     shutil.rmtree(source)  # nothing may depend on the source tree
     assert run("validate", "a.tom.yaml").returncode == 0
+    # the transfer table (tom_audit/data/) and pycountry's names travel with the wheel
+    added = run("provider", "add", "a.tom.yaml", "--name", "Cloud", "--country", "Schweiz", "--transfer", "adequacy")
+    assert added.returncode == 0, added.stderr
+    listing = run("--lang", "en", "provider", "list", "a.tom.yaml")
+    assert "CH: Adequacy decision" in listing.stdout, listing.stderr

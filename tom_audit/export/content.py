@@ -25,6 +25,7 @@ from tom_audit.logic.dates import add_months, parse_date
 from tom_audit.logic.progress import Counts, progress
 from tom_audit.logic.review import answer_fingerprint, review_counts
 from tom_audit.logic.review import review_state as shown_review_state
+from tom_audit.logic.provider_text import inherited_line
 from tom_audit.model.assessment import OPEN_GAP_STATES, RISKS, STATUSES, Answer, Assessment, Evidence
 from tom_audit.model.catalogue import Catalogue, Category, Measure, Question
 from tom_audit.store.assessment_store import Loaded
@@ -311,6 +312,9 @@ def annex_rows(catalogue: Catalogue, assessment: Assessment, lang: str, include_
                              if reason.unsupported and not reason.suggested else tr("export.annex.na_unconfirmed", lang))
             else:
                 description = "\n".join(filter(None, [note_in(answer, lang), *answer_lines(measure, answer, lang)]))
+            if answer.provider:  # inherited: the provider and its certificate, as in the register
+                description = "\n".join(filter(None, [inherited_line(assessment.providers, answer.provider, lang),
+                                                       description]))
             if state.status == "planned":
                 target = parse_date(answer.gap.due) if answer.gap else None
                 label = (tr("export.annex.planned_until", lang, date=format_date(target, lang)) if target

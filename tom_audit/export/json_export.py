@@ -85,6 +85,7 @@ def as_document(content: ExportContent) -> dict[str, Any]:
             "overall": content.overall.as_dict(),
         },
         "annex": [_annex_row(r, since=content.changes is not None) for r in content.annex],
+        "providers": _providers(content),
         "action_plan": [_plain(r) for r in content.actions],
         "evidence": [_plain(r) for r in content.evidence],
         "review": {
@@ -93,6 +94,17 @@ def as_document(content: ExportContent) -> dict[str, Any]:
         },
         **({"changes": _changes(content)} if content.changes is not None else {}),
     }
+
+
+def _providers(content: ExportContent) -> dict[str, Any]:
+    """The register as stored (ids, ISO codes and dates) plus the transfer table it was
+    checked against; the rows as shown are in the workbook and Markdown."""
+    from tom_audit.logic.transfer_countries import table
+    from tom_audit.store.providers_codec import provider_document
+
+    t = table()
+    return {"transfer_table": {"as_of": t.as_of, "source": t.source},
+            "entries": [provider_document(p) for p in content.assessment.providers]}
 
 
 def _annex_row(row, since: bool) -> dict[str, Any]:

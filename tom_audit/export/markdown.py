@@ -70,6 +70,8 @@ def _changes(content: ExportContent) -> list[str]:
 
 
 def render_markdown(content: ExportContent) -> str:
+    from tom_audit.export.markdown_providers import providers_section  # it uses md_cell from here
+
     lang = content.lang
     a = content.assessment
     out = [f"# {md_text(tr('export.annex.title', lang))}", ""]
@@ -111,6 +113,7 @@ def render_markdown(content: ExportContent) -> str:
             rows.append([r.measure_id, r.title, r.kind, r.status_label, r.description, r.evidence]
                         + ([r.changed] if since else []))
     flush()
+    out += providers_section(a.providers, lang, content.options.today)
     if since:
         out += _changes(content)
 

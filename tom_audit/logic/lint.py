@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from tom_audit import text_rules
 from tom_audit.i18n import current_language, has, tr
 from tom_audit.logic import evidence
+from tom_audit.logic import lint_providers
 from tom_audit.logic.applicability import applies, effective
 from tom_audit.logic.dates import add_months, parse_date
 from tom_audit.logic import na_reasons
@@ -80,6 +81,7 @@ RULES: tuple[Rule, ...] = (
     Rule("TOM041", "evidence_duplicate", WARNING),
     Rule("TOM042", "evidence_review_due", WARNING),
     Rule("TOM043", "english_missing", INFO),
+    *(Rule(*rule) for rule in lint_providers.RULES),  # TOM030-TOM039: the provider register
 )
 EXPIRY_WARNING_DAYS = 30  # default of scope.expiry_warning_days
 RULE_BY_ID = {rule.id: rule for rule in RULES}
@@ -438,6 +440,7 @@ def lint(catalogue: Catalogue, assessment: Assessment, *, today: date, evidence_
     _check_assessment(out, catalogue, assessment, today=today, months=months)
     _check_categories(out, catalogue, assessment)
     _check_na_reasons(out, catalogue, assessment)
+    lint_providers.check(out, catalogue, assessment, today=today, months=months)
     for measure in catalogue.measures:
         answer = assessment.measures.get(measure.id)
         if answer is None:

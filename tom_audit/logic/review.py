@@ -126,10 +126,17 @@ def content_hash(assessment: Assessment) -> str:
     data = asdict(assessment)
     for name in ("approval", "created", "updated"):
         data.pop(name, None)
+    # The format version is not content: pinned to 1, and the fields format 2 added left out
+    # while empty, so that approvals made under format 1 stay valid after the upgrade.
+    data["format_version"] = 1
+    if not data.get("providers"):
+        data.pop("providers", None)
     measures = {}
     for measure_id, answer in data["measures"].items():
         answer.pop("review", None)
         answer.pop("changed", None)
+        if not answer.get("provider"):
+            answer.pop("provider", None)
         if any(value not in (None, "", [], {}, False) for value in answer.values()):
             measures[measure_id] = answer
     data["measures"] = measures

@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from tom_audit.model.providers import Provider
+
 FORMAT = "tom-audit/assessment"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the provider register (`providers`) and answers' `provider`
 
 STATUSES = ("implemented", "partial", "planned", "not_implemented", "not_applicable")
 RISKS = ("low", "medium", "high", "critical")
@@ -82,6 +84,7 @@ class Answer:
     note_en: str = ""  # the note in English, for English exports
     review_months: int | None = None  # the measure's own review rhythm, for its evidence
     evidence_history: list[Evidence] = field(default_factory=list)  # replaced or removed, `retired` set
+    provider: str = ""  # id of the register entry that covers this measure ("inherited")
     extra: dict[str, Any] = field(default_factory=dict)
 
     def is_empty(self) -> bool:
@@ -141,6 +144,7 @@ class Assessment:
     updated: str = ""
     approval: Approval | None = None
     scoping: dict[str, bool | str] = field(default_factory=dict)
+    providers: list[Provider] = field(default_factory=list)  # sub-processors and other providers
     measures: dict[str, Answer] = field(default_factory=dict)
     fingerprints: dict[str, str] = field(default_factory=dict)  # catalogue wording last seen
     format_version: int = FORMAT_VERSION

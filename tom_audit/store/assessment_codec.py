@@ -9,6 +9,7 @@ from tom_audit.model.assessment import (
     FORMAT, Answer, Approval, Assessment, CatalogueRef, Change, Evidence, Gap, Organisation, Review, Scope,
 )
 from tom_audit.problems import WARNING, Problem
+from tom_audit.store.providers_codec import provider_lines, read_providers
 from tom_audit.store.yaml_emit import emit_lines, emit_text, key, needs_escape, quote, scalar
 from tom_audit.store.yaml_load import NodeIndex
 
@@ -86,6 +87,8 @@ def _answer_lines(measure_id: str, answer: Answer, out: list[str]) -> None:
             _field_lines(part, "      ", out)
             if len(out) == before:
                 out[-1] = f"    {name}: {{}}"
+    if answer.provider:
+        out.append(f"    provider: {quote(answer.provider)}")
     if answer.extra:
         emit_lines(answer.extra, "    ", out)
 
@@ -120,6 +123,7 @@ def render_lines(assessment: Assessment, out: list[str]) -> None:
         head["approval"] = _plain(assessment.approval)
     head["scoping"] = dict(assessment.scoping)
     emit_lines(head, "", out)
+    provider_lines(assessment.providers, out)
     empty = Answer()
     answers = [(mid, a) for mid, a in catalogue_order(assessment) if a != empty]
     out.append("measures:" if answers else "measures: {}")
@@ -169,11 +173,13 @@ class _Reader:
 
 
 TOP_LEVEL = ("format", "format_version", "id", "previous", "catalogue", "organisation", "scope", "language",
-             "created", "updated", "approval", "scoping", "measures", "fingerprints")
+             "created", "updated", "approval", "scoping", "providers", "measures", "fingerprints")
 
 
 def from_document(data: dict[str, Any], index: NodeIndex, shown: str) -> tuple[Assessment, list[Problem]]:
     reader = _Reader(index, shown)
+    providers, provider_warnings = read_providers(data.get("providers"), index, shown)
+    reader.warnings += provider_warnings
     extra = {k: v for k, v in data.items() if k not in TOP_LEVEL}
     for name in extra:
         reader.warnings.append(
@@ -190,6 +196,7 @@ def from_document(data: dict[str, Any], index: NodeIndex, shown: str) -> tuple[A
         updated=data.get("updated", ""),
         approval=reader.build(Approval, data["approval"], ("approval",)) if "approval" in data else None,
         scoping=dict(data.get("scoping") or {}),
+        providers=providers,
         measures={
             str(mid): reader.answer(answer or {}, ("measures", mid))
             for mid, answer in (data.get("measures") or {}).items()

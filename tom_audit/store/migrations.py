@@ -14,8 +14,17 @@ from tom_audit.model.assessment import FORMAT_VERSION
 
 Document = dict[str, Any]
 
+
+
+def _v1_to_v2(document: Document) -> Document:
+    """Version 2 adds the provider register (`providers:`) and an answer's `provider` (the
+    register entry that covers the measure). A version 1 file has neither, so nothing moves;
+    a hand-written `providers` key in a v1 file was unknown then and is read as the register now."""
+    return document
+
+
 # from-version -> function producing the next version's document
-STEPS: dict[int, Callable[[Document], Document]] = {}
+STEPS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2}
 
 
 class TooNew(Exception):

@@ -81,6 +81,7 @@ def snapshot(assessment: Assessment) -> Assessment:
         organisation=copy.copy(assessment.organisation),
         scope=copy.copy(assessment.scope),
         scoping=dict(assessment.scoping),
+        providers=list(assessment.providers),  # entries are replaced, never changed in place
         measures=dict(assessment.measures),
         fingerprints=dict(assessment.fingerprints),
     )

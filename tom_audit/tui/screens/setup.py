@@ -24,6 +24,7 @@ from tom_audit.logic.cover import set_cover
 from tom_audit.model.catalogue import LEVELS, ScopingQuestion
 from tom_audit.tui.bindings import Translated
 from tom_audit.tui.screens.dialogs import DiscardDialog, field_values, typed
+from tom_audit.tui.screens.providers import offer_hosting_provider
 from tom_audit.tui.session import Session
 
 
@@ -157,6 +158,7 @@ class SetupScreen(Translated, Screen[bool]):
             after = {m.id for m in self.session.catalogue.measures if not applies(m, scoping)}
             if after != before:
                 self.notify(tr("tui.setup.dropped", count=len(after)), timeout=6)
+        offer_hosting_provider(self, self.session)
         self.dismiss(changed)
 
     def action_cancel(self) -> None:

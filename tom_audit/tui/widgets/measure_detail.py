@@ -10,6 +10,7 @@ from textual.widgets import Static
 from tom_audit.logic.reassess import confirm_reason
 from tom_audit.i18n import tr
 from tom_audit.logic import na_reasons
+from tom_audit.logic.provider_text import inherited_line
 from tom_audit.model.catalogue import Measure
 from tom_audit.tui.look import FINDING_MARKERS, FINDING_STYLES, MARKERS, REVIEW_MARKERS, REVIEW_STYLES
 from tom_audit.tui.session import GAP_STATUSES, Session
@@ -133,6 +134,8 @@ def detail_content(session: Session, measure: Measure, lang: str, review_mode: b
         key = "tui.detail.carried_over" if reason == "carried_over" and year else "tui.detail.to_confirm"
         add(("\n" + tr(key, year=year), "bold $text-warning"))
     add("\n")
+    if answer.provider:  # inherited: the register entry and its certificate, as in the annex
+        add((inherited_line(session.assessment.providers, answer.provider, lang) + "\n", "$text-accent"))
     if answer.note:
         add(_field(tr("tui.detail.note"), answer.note))
     if answer.owner:

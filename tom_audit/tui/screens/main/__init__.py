@@ -69,6 +69,7 @@ class MainScreen(ShownMixin, MovingMixin, RecordingMixin, ReviewingMixin, Transl
         Binding("A", "approve", "tui.key.approve", show=False, id="approve"),
         Binding("z", "zoom", "tui.key.zoom", show=False, id="zoom"),
         Binding("s", "setup", "tui.key.setup", show=False, id="setup"),
+        Binding("p", "providers", "tui.key.providers", show=False, id="providers"),
         Binding("ctrl+z", "undo", "tui.key.undo", show=False, id="undo"),
         Binding("escape", "escape", "tui.key.escape", show=False),
     ]
@@ -229,6 +230,12 @@ class MainScreen(ShownMixin, MovingMixin, RecordingMixin, ReviewingMixin, Transl
         from tom_audit.tui.screens.setup import SetupScreen
 
         self.app.push_screen(SetupScreen(self.session, first=False), self._setup_done)
+
+    def action_providers(self) -> None:
+        from tom_audit.tui.screens.providers import ProvidersScreen
+
+        self.app.push_screen(ProvidersScreen(self.session, on_change=self.app.request_save),
+                             lambda changed: changed and self.refresh_all())
 
     def _setup_done(self, changed: bool | None) -> None:
         if changed:
