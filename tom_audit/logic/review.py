@@ -123,25 +123,39 @@ def content_hash(assessment: Assessment) -> str:
     """SHA-256 of what an approval covers: everything the assessment says, but not the
     approval itself, timestamps, who changed what last, or the review states (reviewing
     is not changing)."""
-    data = asdict(assessment)
+    data = _without_empty_additions(asdict(assessment))
     for name in ("approval", "created", "updated"):
         data.pop(name, None)
-    # The format version is not content: pinned to 1, and the fields format 2 added left out
-    # while empty, so that approvals made under format 1 stay valid after the upgrade.
+    # The format version is not content: pinned to 1, so that approvals made under format 1
+    # stay valid after the upgrade.
     data["format_version"] = 1
-    if not data.get("providers"):
-        data.pop("providers", None)
     measures = {}
     for measure_id, answer in data["measures"].items():
         answer.pop("review", None)
         answer.pop("changed", None)
-        if not answer.get("provider"):
-            answer.pop("provider", None)
         if any(value not in (None, "", [], {}, False) for value in answer.values()):
             measures[measure_id] = answer
     data["measures"] = measures
     blob = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+# Fields added after format 1 (register, English texts, evidence rhythm and history, forced
+# approval, expiry warning): left out of the content hash while empty, so that an approval
+# made before they existed still matches the same content. Set, they are content.
+_ADDED_FIELDS = frozenset({
+    "providers", "provider", "note_en", "action_en", "review_months", "evidence_history", "retired",
+    "expiry_warning_days",
+})
+
+
+def _without_empty_additions(value):
+    if isinstance(value, dict):
+        return {key: _without_empty_additions(item) for key, item in value.items()
+                if not (key in _ADDED_FIELDS and item in (None, "", [], {}))}
+    if isinstance(value, list):
+        return [_without_empty_additions(item) for item in value]
+    return value
 
 
 def changed_since_approval(assessment: Assessment) -> bool:
