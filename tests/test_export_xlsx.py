@@ -271,32 +271,38 @@ def nasty(new_file, catalogue):
 
 
 def test_user_text_never_becomes_a_formula(nasty, tmp_path):
+    """The cell shows exactly what the user wrote (no apostrophe), holds a string, and
+    carries the quotePrefix mark, so neither opening nor editing it computes anything."""
     book = tmp_path / "nasty.xlsx"
     export(nasty, book, fmt="xlsx", lang="de", options=OPTIONS)
     wb = load_workbook(book)
     seen = set()
+    texts = (*NASTY.values(), "=Evil GmbH & Co", "+49 341 000", "@admin", "=owner()", "=2*3",
+             "=cmd.txt", "-description", "=gap", "+action", "@owner")
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             for cell in row:
                 assert cell.data_type != "f", f"{ws.title}!{cell.coordinate}: {cell.value!r}"
                 if isinstance(cell.value, str):
-                    for text in (*NASTY.values(), "=Evil GmbH & Co", "+49 341 000", "@admin", "=owner()", "=2*3",
-                                 "=cmd.txt", "-description", "=gap", "+action", "@owner"):
-                        if text in cell.value:
-                            seen.add(text)
-                            if cell.value.endswith(text) and len(cell.value) == len(text) + 1:
-                                assert cell.value == "'" + text
-                    assert not cell.value.startswith(("=", "+", "-", "@", "\t", "\r")), \
-                        f"{ws.title}!{cell.coordinate}: {cell.value!r}"
+                    assert not cell.value.startswith("'"), f"{ws.title}!{cell.coordinate}: {cell.value!r}"
+                    if cell.value in texts:
+                        seen.add(cell.value)
+                    if cell.value.startswith(("=", "+", "-", "@", "\t", "\r")):
+                        assert cell.data_type == "s" and cell.quotePrefix, f"{ws.title}!{cell.coordinate}"
     assert len(seen) >= 12
     annex = annex_rows(wb)
-    assert annex["ACC-01"][3] == "'" + NASTY["ACC-01"] and annex["ACC-02"][3] == "'+1"
-    assert annex["ACC-03"][3] == "'" + NASTY["ACC-03"]
-    assert annex["ACC-07"][3] == "'=1+1"  # the note is trimmed; the formula under the tab is still escaped
+    assert annex["ACC-01"][3] == NASTY["ACC-01"] and annex["ACC-02"][3] == "+1"
+    assert annex["ACC-03"][3] == NASTY["ACC-03"]
+    assert annex["ACC-07"][3] == "=1+1"  # the note is trimmed; the formula under the tab is still marked
     # the review sheet's text reads back as typed
     review = {r[1]: r for r in values(wb["Prüfung"], min_row=2)}
     assert layout.read_text(review["ACC-02"][6]) == "+1"
-    assert wb["Deckblatt"]["B5"].value == "'=Evil GmbH & Co"
+    assert wb["Deckblatt"]["B5"].value == "=Evil GmbH & Co" and wb["Deckblatt"]["B5"].quotePrefix
+
+
+def test_ordinary_text_carries_no_quote_prefix(de):
+    cell = next(r[4] for r in de["Anlage TOM"].iter_rows(min_row=ANNEX_HEADER_ROW + 1) if r[0].value == "ACC-04")
+    assert cell.value and not cell.quotePrefix and cell.data_type == "s"
 
 
 # -- the command -------------------------------------------------------------------------------
@@ -384,8 +390,8 @@ def test_libreoffice_renders_the_example_and_keeps_text_as_text(books, nasty, tm
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "nasty.pdf"), "-"], capture_output=True,
                               text=True, check=True).stdout
-        assert "'=HYPERLINK(" in text and "'+1" in text and "'@SUM(1+1)" in text and "'-2+3" in text
-        assert "'=2*3" in text and "'=Evil GmbH & Co" in text
+        assert "=HYPERLINK(" in text and "+1" in text and "@SUM(1+1)" in text and "-2+3" in text
+        assert "=2*3" in text and "=Evil GmbH & Co" in text and "'" + "=" not in text
         example = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert "Seite 1 von" in example and "Stand: 20.11.2026" in example
         assert "Anlage: Technische und organisatorische Maßnahmen nach Art. 32 DSGVO" in example

@@ -12,15 +12,14 @@ from datetime import date
 # A cell whose text starts with one of these is read as a formula by Excel or LibreOffice,
 # on opening, on editing the cell, or when the sheet goes through CSV (OWASP "CSV injection").
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-ESCAPE = "'"
+ESCAPE = "'"  # how workbooks before the quotePrefix guard escaped a trigger (still read back)
 
 
-def escape_cell_text(text: str) -> str:
-    """Text a user typed, made safe for a spreadsheet cell: a leading formula trigger gets
-    an apostrophe in front, so the cell shows the text and never computes it."""
-    if text and text.startswith(FORMULA_TRIGGERS):
-        return ESCAPE + text
-    return text
+def needs_formula_guard(text: str) -> bool:
+    """True when a spreadsheet would take `text` for a formula. The workbook writer then
+    stores the cell as a string with the `quotePrefix` style (Excel's "text, not formula"
+    mark, shown as nothing): the cell shows exactly what the user wrote and never computes."""
+    return bool(text) and text.startswith(FORMULA_TRIGGERS)
 
 
 # Control characters that the xlsx format cannot hold (tab, LF and CR are fine)
@@ -30,17 +29,18 @@ MAX_CELL_CHARS = 32_767  # Excel's limit per cell
 
 def cell_text(text: str) -> str:
     """Any text bound for a spreadsheet cell: characters the format cannot hold become
-    U+FFFD, overlong text is cut with an ellipsis, and a formula trigger is escaped."""
+    U+FFFD and overlong text is cut with an ellipsis. A leading formula trigger stays as
+    typed: the cell writer marks such a cell instead (`needs_formula_guard`)."""
     if _ILLEGAL.search(text):
         text = _ILLEGAL.sub("\ufffd", text)
-    text = escape_cell_text(text)
     if len(text) > MAX_CELL_CHARS:
         text = text[: MAX_CELL_CHARS - 1] + "…"
     return text
 
 
 def unescape_cell_text(text: str) -> str:
-    """The inverse of `escape_cell_text`, for reading a cell we wrote (import of a review)."""
+    """A cell we wrote, as the user typed it: workbooks exported before the quotePrefix
+    guard carry an apostrophe in front of a formula trigger, which is dropped here."""
     if text and text.startswith(ESCAPE) and text[1:].startswith(FORMULA_TRIGGERS):
         return text[1:]
     return text

@@ -8,11 +8,12 @@ from datetime import date, datetime
 
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from tom_audit.export.content import ExportContent
-from tom_audit.export.text import cell_text, excel_date_format, format_date
+from tom_audit.export.text import cell_text, excel_date_format, format_date, needs_formula_guard
 from tom_audit.i18n import tr
 
 FONT = "Arial"
@@ -111,14 +112,23 @@ class Styles:
             self._arrays[name] = template._style
 
     def cell(self, ws, value, style: str | None = None) -> Cell:
+        """A cell for `ws`: text through `cell_text`; a text a spreadsheet would read as a
+        formula is stored as a string with the quotePrefix mark, exactly as typed."""
+        guard = False
         if isinstance(value, str):
             value = cell_text(value)
+            guard = needs_formula_guard(value)
         elif isinstance(value, datetime):
             value = value.replace(tzinfo=None)
         # row and column are placeholders, as in openpyxl's WriteOnlyCell; append() sets them
-        if style is None:
+        if style is None and not guard:
             return _Cell(ws, row=1, column=1, value=value)
-        return _Cell(ws, row=1, column=1, value=value, style_array=self._arrays[style].__copy__())
+        cell = _Cell(ws, row=1, column=1, value=value,
+                     style_array=self._arrays[style].__copy__() if style else StyleArray())
+        if guard:
+            cell.data_type = "s"  # openpyxl takes a leading "=" for a formula
+            cell._style.quotePrefix = 1
+        return cell
 
 
 # -- layout helpers --------------------------------------------------------------------
