@@ -11,7 +11,7 @@ options (`today`, `exported_on`): the same input gives the same rows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -40,6 +40,7 @@ class ExportOptions:
     include_planned: bool = False  # planned measures in the annex, with their target date
     today: date = field(default_factory=date.today)  # for "overdue" and "expired"
     exported_on: datetime | None = None  # the stamp on the cover; None: no stamp
+    include_evidence: bool = True  # False (--no-evidence): the annex names no evidence
 
 
 @dataclass(frozen=True)
@@ -462,9 +463,12 @@ def build(loaded: Loaded, lang: str, options: ExportOptions | None = None,
     actions = action_rows(c, a, lang, options.today)
     evidence = evidence_rows(c, a, lang, options.today)
     review = review_rows(c, a, lang)
+    annex = annex_rows(c, a, lang, options.include_planned, changes.summaries if changes else None)
+    if not options.include_evidence:
+        annex = [replace(row, evidence="") for row in annex]
     return ExportContent(
         lang=lang, options=options, assessment=a, catalogue=c, stand=stand,
         cover=cover(loaded, lang, options, stand, overall, actions, evidence), summary=summary,
-        overall=overall, annex=annex_rows(c, a, lang, options.include_planned, changes.summaries if changes else None),
+        overall=overall, annex=annex,
         actions=actions, evidence=evidence, review=review, changes=changes,
     )

@@ -38,6 +38,20 @@ def cell_text(text: str) -> str:
     return text
 
 
+_NOT_IN_DOCUMENTS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(text: str) -> str:
+    """Any user text bound for a document (PDF, Word): characters no document format can
+    hold (C0 controls but tab and line breaks, lone surrogates, non-characters) become
+    U+FFFD; CR LF and CR become LF. Nothing else changes: the text is data, never markup."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _NOT_IN_DOCUMENTS.search(text):
+        text = _NOT_IN_DOCUMENTS.sub("\ufffd", text)
+    return text
+
+
 def unescape_cell_text(text: str) -> str:
     """A cell we wrote, as the user typed it: workbooks exported before the quotePrefix
     guard carry an apostrophe in front of a formula trigger, which is dropped here."""
