@@ -146,7 +146,7 @@ def test_workbook_has_the_column_and_the_change_list_in_both_languages(books):
     by_id = {row[0]: row for row in sheet_rows(annex, ANNEX_HEADER_ROW + 1) if row[0] and row[3]}
     assert by_id["ENT-08"][6] == "Intervall der Prüfung der Zutrittsrechte: 12 Monate → 6 Monate"
     assert by_id["ENT-05"][6] in (None, "")
-    assert annex.auto_filter.ref.startswith(f"A{ANNEX_HEADER_ROW}:G")
+    assert annex.auto_filter.ref.startswith(f"A{ANNEX_HEADER_ROW}:H")  # G: changed since, H: references
     ent02 = next(row for row in annex.iter_rows(min_row=ANNEX_HEADER_ROW + 1) if row[0].value == "ENT-02")
     assert ent02[6].fill.start_color.rgb.endswith("EAF1FB") and ent02[6].alignment.wrap_text  # marked, wrapped
 

@@ -5,6 +5,7 @@ determinism; the `export` command; and a LibreOffice render of the example."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -200,12 +201,18 @@ def test_print_settings(de):
         assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
         assert ws.oddFooter.left.text == "Beispiel Hosting GmbH"
         assert ws.oddFooter.center.text == "Stand: 20.11.2026"
-        assert ws.oddFooter.right.text == "Seite &P von &N"
+        if ws.title == "Anlage TOM":  # a document of its own: its own pages, no "intern"
+            assert re.fullmatch(r"Seite &P von \d+", ws.oddFooter.right.text)
+            assert ws.page_setup.firstPageNumber == 1 and ws.page_setup.useFirstPageNumber
+            assert "intern" not in ws.oddHeader.right.text and ws.oddHeader.right.text == "ENTWURF"
+        else:
+            assert ws.oddFooter.right.text == "Seite &P von &N"
+            assert ws.oddHeader.right.text == "intern · &A", ws.title
     annex = de["Anlage TOM"]
     assert annex.page_setup.fitToHeight == 0  # as many pages as needed, one page wide
     assert annex.print_title_rows == f"${ANNEX_HEADER_ROW}:${ANNEX_HEADER_ROW}"
     assert annex.freeze_panes == f"A{ANNEX_HEADER_ROW + 1}"
-    assert annex.auto_filter.ref.startswith(f"A{ANNEX_HEADER_ROW}:F")
+    assert annex.auto_filter.ref.startswith(f"A{ANNEX_HEADER_ROW}:G")  # G: references
     for title in ("Maßnahmenplan", "Nachweise", "Prüfung"):
         assert de[title].print_title_rows == "$1:$1" and de[title].auto_filter.ref
     assert de["Deckblatt"].page_setup.fitToHeight == 1

@@ -94,6 +94,7 @@ class AnnexRow:
     target_date: date | None = None
     automatic: bool = False  # N/A decided by the scoping answers, reason from the catalogue
     changed: str = ""  # with --since: what changed since then, in one line
+    references: dict[str, tuple[str, ...]] = field(default_factory=dict)  # catalogue key -> ids (`references`)
 
 
 @dataclass(frozen=True)
@@ -285,6 +286,7 @@ def annex_rows(catalogue: Catalogue, assessment: Assessment, lang: str, include_
                 "measure", category.id, measure.id, measure.title(lang), kind=kinds.get(measure.kind, measure.kind),
                 status=state.status, status_label=label, description=description, evidence=evidence,
                 target_date=target, automatic=state.automatic, changed=changed.get(measure.id, ""),
+                references=dict(measure.references),
             ))
             count += 1
         if not count:

@@ -1,6 +1,7 @@
 """Styles and layout for the workbook: fonts and fills, column widths that fit their
-content, row heights for wrapped text (LibreOffice does not grow rows by itself), print
-setup, and a row writer for openpyxl's write-only sheets."""
+content, row heights measured for wrapped text (`text_width`; LibreOffice does not grow rows
+by itself), print setup with page breaks that keep headings with their first rows, and a
+row writer for openpyxl's write-only sheets."""
 
 from __future__ import annotations
 
@@ -10,15 +11,16 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from tom_audit.export.content import ExportContent
+from tom_audit.export.text_width import DIGIT_PX, PT_PER_PX, TextStyle, column_points, wrapped_lines
 from tom_audit.export.text import cell_text, excel_date_format, format_date, needs_formula_guard
 from tom_audit.i18n import tr
 
-FONT = "Arial"
+FONT = "Arial"  # LibreOffice draws it with Liberation Sans, the same metrics
 SIZE = 10
-LINE_HEIGHT = 12.75  # points per line of 10 pt text
 HEADER_FILL = "1F4E79"
 STATUS_FILLS = {"implemented": "E2EFDA", "partial": "FFF2CC", "planned": "DDEBF7", "not_applicable": "EDEDED"}
 RISK_FILLS = {"critical": "F4B6B6", "high": "F8CBAD", "medium": "FFE699", "low": "E2EFDA"}
@@ -97,6 +99,7 @@ class Styles:
             "dpo": dict(font=body, fill=_fill(DPO_FILL), alignment=_WRAP, border=GRID),
             "dpo_date": dict(font=body, fill=_fill(DPO_FILL), alignment=_TOP, border=GRID, number_format=date_format),
             "hidden": dict(font=Font(name=FONT, size=8, color="808080")),
+            "cell_small": dict(font=Font(name=FONT, size=8.5, color="404040"), alignment=_WRAP, border=GRID),
             "changed": dict(font=body, fill=_fill(CHANGED_FILL), alignment=_WRAP, border=GRID),
         }
         for status, colour in STATUS_FILLS.items():
@@ -133,46 +136,39 @@ class Styles:
 
 # -- layout helpers --------------------------------------------------------------------
 
-# Characters of 10 pt text per unit of column width. A width unit is the digit width of
-# the workbook's default font (Calibri 11, 7 px), and mixed German text in Arial 10 (or
-# DejaVu Sans, which LibreOffice uses without Arial) runs at 1.3-1.4 characters per unit;
-# rows are sized for 1.2 so that they rather get a little air than cut a line off.
-CHARS_PER_WIDTH = 1.2
+BODY = TextStyle(FONT, SIZE)
+BOLD = TextStyle(FONT, SIZE, bold=True)
+LINE_HEIGHT = BODY.line_height  # points per line of 10 pt text
+PAD = 4.0  # points above and below the text of a row
 
 
-def wrapped_lines(text: str, chars: int) -> int:
-    """How many lines `text` takes when wrapped at word boundaries into lines of `chars`."""
-    lines = 0
-    for paragraph in text.split("\n"):
-        if len(paragraph) <= chars:
-            lines += 1
-            continue
-        used, count = 0, 1
-        for word in paragraph.split(" "):
-            size = len(word)
-            if used and used + 1 + size <= chars:
-                used += 1 + size
-                continue
-            if used:
-                count += 1
-            while size > chars:  # a word longer than the line is broken
-                count += 1
-                size -= chars
-            used = size
-        lines += count
-    return lines
+def _style_of(style) -> TextStyle:
+    """A TextStyle; a bare number is the older "density" (below 1: bold body text)."""
+    if isinstance(style, TextStyle):
+        return style
+    return BOLD if style < 1.0 else BODY
 
 
-def row_height(cells, line: float = LINE_HEIGHT, pad: float = 3.0) -> float | None:
-    """The height (points) a row needs for its wrapped texts; None when one line will do.
-    `cells` are (value, column width, density): density below 1 for bold or bigger text."""
-    lines = 1
-    for value, width, density in cells:
+def row_height(cells, line: float | None = None, pad: float = PAD) -> float | None:
+    """The height (points) a row needs for its wrapped texts; None when one line of body
+    text will do. `cells` are (value, column width, TextStyle) for the texts of the row,
+    each measured with its font's metrics (`text_width`); `line` overrides the line pitch."""
+    needed = 0.0
+    multi = False
+    for value, width, style in cells:
         if isinstance(value, str) and value:
-            chars = max(int(width * CHARS_PER_WIDTH * density) - 1, 1)
-            if len(value) > chars or "\n" in value:
-                lines = max(lines, wrapped_lines(value, chars))
-    return lines * line + pad if lines > 1 else None
+            style = _style_of(style)
+            lines = wrapped_lines(value, column_points(width), style)
+            pitch = line or style.line_height
+            if lines > 1 or style.size > SIZE:
+                multi = True
+            needed = max(needed, lines * pitch)
+    return round(needed + pad, 2) if multi else None
+
+
+def single_row(cells=(), line: float | None = None, pad: float = PAD) -> float:
+    """Like `row_height`, but always a number: the height of a row of one line at least."""
+    return row_height(cells, line, pad) or round((line or LINE_HEIGHT) + pad, 2)
 
 
 def fit_widths(headers: list[str], columns: list[list], minimum: list[float], maximum: list[float]) -> list[float]:
@@ -201,29 +197,95 @@ def _hf(text: str) -> str:
     return text.replace("&", "&&")
 
 
-def print_setup(ws, content: ExportContent, title_rows: str | None, fit_height: bool = False) -> None:
-    """A4 landscape, fit to the page width, header rows on every page, a footer with the
-    organisation, the "Stand" and "page X of Y"."""
+# A4 landscape in points, and the margins print_setup sets (inches)
+PAGE_WIDTH, PAGE_HEIGHT = 841.89, 595.28
+MARGIN_SIDE, MARGIN_TOP = 0.5, 0.75
+# Our page breaks come this much before the spreadsheet's own: its scaling to the page
+# width may round differently from ours, and a break of its own before ours would leave a
+# heading alone at the foot of a page again.
+PAGE_SAFETY = 0.93
+
+
+def print_setup(ws, content: ExportContent, title_rows: str | None, fit_height: bool = False, *,
+                internal: bool = True) -> None:
+    """A4 landscape, fit to the page width, header rows on every page, a header that says
+    "intern" on internal sheets, a footer with the organisation, the "Stand" and "page X of Y".
+    The annex sheet (`internal=False`) finishes its own header and footer with `annex_frame`."""
     lang = content.lang
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = 9  # A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 1 if fit_height else 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.left = ws.page_margins.right = MARGIN_SIDE
+    ws.page_margins.top = ws.page_margins.bottom = MARGIN_TOP
     ws.page_margins.header = ws.page_margins.footer = 0.3
     ws.print_options.horizontalCentered = True
     if title_rows:
         ws.print_title_rows = title_rows
     ws.oddHeader.left.text = _hf(tr("export.header", lang))
-    ws.oddHeader.right.text = "&A"
+    ws.oddHeader.right.text = _hf(tr("annex.xlsx.internal", lang)) + " · &A" if internal else "&A"
     ws.oddFooter.left.text = _hf(content.organisation or "")
     ws.oddFooter.center.text = _hf(tr("export.footer.stand", lang, date=format_date(content.stand, lang)))
     ws.oddFooter.right.text = tr("export.footer.page", lang)  # contains &P and &N
     for part in (ws.oddHeader.left, ws.oddHeader.right, ws.oddFooter.left, ws.oddFooter.center, ws.oddFooter.right):
         part.size = 8
         part.font = FONT
+
+
+def annex_frame(ws, content: ExportContent, pages: int, draft_mark: str) -> None:
+    """The annex sheet prints as a document of its own: its pages counted from 1 to `pages`
+    (the breaks are ours, see `PagePlan`), and the draft mark in red in every page header
+    unless the assessment is approved and unchanged."""
+    lang = content.lang
+    ws.page_setup.firstPageNumber = 1
+    ws.page_setup.useFirstPageNumber = True
+    ws.oddFooter.right.text = tr("annex.xlsx.page", lang, pages=pages)  # "Seite &P von 7"
+    if draft_mark:
+        ws.oddHeader.right.text = _hf(draft_mark)
+        ws.oddHeader.right.size = 11
+        ws.oddHeader.right.color = "B00020"
+        ws.oddHeader.right.font = f"{FONT},Bold"
+
+
+def print_scale(widths: list[float]) -> float:
+    """The factor "fit to page width" shrinks a sheet of these columns by (1 when it fits)."""
+    sheet = sum(int(w * DIGIT_PX + 5) for w in widths) * PT_PER_PX
+    room = PAGE_WIDTH - 2 * 72 * MARGIN_SIDE
+    return min(1.0, int(room / sheet * 100) / 100)  # spreadsheets scale by whole percent
+
+
+def page_capacity(widths: list[float]) -> float:
+    """The printable height of one A4 landscape page, in sheet points (before scaling)."""
+    return (PAGE_HEIGHT - 2 * 72 * MARGIN_TOP) / print_scale(widths) * PAGE_SAFETY
+
+
+def plan_breaks(heights: list[float], keep: list[bool], capacity: float, repeat: float = 0.0) -> list[int]:
+    """Where the pages break: the 0-based indices of the rows that start a new page.
+
+    `heights`: every row's height in points; `keep[i]`: row i stays on the page of row i+1
+    (a heading with its control goal and its first measure); `capacity`: room on a page;
+    `repeat`: the title row printed again at the top of every later page. Every page
+    boundary is one of ours, so the page count is known (`len(result) + 1`)."""
+    starts: list[int] = []
+    used = 0.0
+    top = 0.0  # what a fresh page holds before any row: the repeated title row
+    index = 0
+    while index < len(heights):
+        end = index
+        while end < len(heights) - 1 and keep[end]:
+            end += 1
+        block = sum(heights[index:end + 1])
+        if used > top and used + block > capacity:
+            starts.append(index)
+            top = used = repeat
+        for row in range(index, end + 1):
+            if used > top and used + heights[row] > capacity:  # a block taller than a page
+                starts.append(row)
+                top = used = repeat
+            used += heights[row]
+        index = end + 1
+    return starts
 
 
 class RowWriter:
@@ -239,3 +301,7 @@ class RowWriter:
             self.ws.row_dimensions[self.count].height = height
         self.ws.append(cells)
         return self.count
+
+    def page_break(self) -> None:
+        """A page break after the last row written."""
+        self.ws.row_breaks.append(Break(id=self.count))
