@@ -82,8 +82,7 @@ def test_cover_fields(de):
     assert cells["Kennung der Bewertung"] == "6f1c3b2a-8d4e-4f7a-9b21-5c0e7d9a4b13"
     right = {row[3]: row[4] for row in values(de["Deckblatt"]) if len(row) > 4 and row[3]}
     assert right["Maßnahmen im Katalog"] == 170 and right["Pflichtmaßnahmen umgesetzt"].endswith("von 149")
-    for label in ("Freigabe", "Für den Auftragsverarbeiter", "Ort, Datum", "Name, Funktion", "Unterschrift"):
-        assert label in right  # the sign-off block
+    assert "Unterschrift" not in right  # signatures belong to the annex, not beside internal counts
     assert de["Deckblatt"]["E1"].value is None
 
 
@@ -119,8 +118,11 @@ def test_annex_rows_of_the_example(books, de):
     assert ws.cell(ANNEX_HEADER_ROW, 1).value == "Nr." and ws.cell(ANNEX_HEADER_ROW, 5).value == "Umsetzung"
     assert ws.cell(ANNEX_HEADER_ROW + 1, 1).value == "Zutrittskontrolle (Art. 32 Abs. 1 lit. b DSGVO)"
     text = "\n".join(str(v) for row in values(ws) for v in row if v)
-    for secret in ("Hyper-V-Hosts über Teleport Desktop Access anbinden", "überfällig", "Dr. Katrin Vogel (externe"):
+    for secret in ("Hyper-V-Hosts über Teleport Desktop Access anbinden", "überfällig", "akzeptiert"):
         assert secret not in text  # no gap details, no review
+    # the closing block: the version (here: changed since approval), review and signature lines
+    assert "Entwurf – seit der Freigabe der Version 1.0 vom 28.11.2025 durch Dr. Katrin Vogel" in text
+    assert "Für den Auftragsverarbeiter" in text and "Unterschrift" in text
 
 
 def test_annex_with_planned_measures_shows_target_dates(books):

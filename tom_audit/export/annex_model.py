@@ -198,6 +198,23 @@ def tom_section(content: ExportContent, options: AnnexOptions) -> AnnexSection:
     return AnnexSection("tom", tr("annex.section.tom", lang), intro, columns, categories)
 
 
+def closing_block(content: ExportContent, options: AnnexOptions, approval: ApprovalInfo) -> Closing:
+    """Version line, review interval with the next review date, the signature lines (the
+    processor's; the DPO's "reviewed" line when asked)."""
+    lang = content.lang
+    months = content.assessment.scope.review_interval_months
+    next_review = add_months(content.stand, months)
+    parties = [("export.cover.signoff.processor", True), ("export.cover.signoff.dpo", options.dpo_line)]
+    signature_lines = [tr(k, lang) for k in ("export.cover.signoff.place_date", "export.cover.signoff.name",
+                                             "export.cover.signoff.signature")]
+    return Closing(
+        heading=tr("annex.closing", lang),
+        version_line=approval.line,
+        review_line=tr("annex.review_line", lang, months=months, date=format_date(next_review, lang)),
+        signatures=[SignatureBlock(tr(key, lang), signature_lines) for key, wanted in parties if wanted],
+    )
+
+
 def build_annex(content: ExportContent, options: AnnexOptions | None = None) -> AnnexDocument:
     """The annex document of `content` (from `content.build`). Pure: same input, same model."""
     options = options or AnnexOptions()
@@ -217,17 +234,7 @@ def build_annex(content: ExportContent, options: AnnexOptions | None = None) -> 
         Field(tr("export.cover.approval", lang), approval.line),
     ]
     fields = [f for f in fields if f.value.strip()]
-    next_review = add_months(content.stand, a.scope.review_interval_months)
-    parties = [("export.cover.signoff.processor", True), ("export.cover.signoff.dpo", options.dpo_line)]
-    signature_lines = [tr(k, lang) for k in ("export.cover.signoff.place_date", "export.cover.signoff.name",
-                                             "export.cover.signoff.signature")]
-    closing = Closing(
-        heading=tr("annex.closing", lang),
-        version_line=approval.line,
-        review_line=tr("annex.review_line", lang, months=a.scope.review_interval_months,
-                       date=format_date(next_review, lang)),
-        signatures=[SignatureBlock(tr(key, lang), signature_lines) for key, wanted in parties if wanted],
-    )
+    closing = closing_block(content, options, approval)
     number = user_text(options.annex_no).strip()
     kicker = tr("annex.kicker_no", lang, no=number) if number else tr("annex.kicker", lang)
     title = tr("annex.title", lang)

@@ -44,7 +44,7 @@ COVER_WIDTHS = [34, 60, 3, 34, 34]  # A, B: identity; C: gap; D, E: counts and s
 
 
 def _cover(wb: Workbook, content: ExportContent) -> None:
-    """One printed page: who, what, as of when, the counts, the sign-off block, the scope."""
+    """One printed page, internal: who, what, as of when, the counts, the scope."""
     lang = content.lang
     ws = wb.create_sheet(tr("export.sheet.cover", lang))
     st = Styles(ws, lang)
@@ -67,15 +67,7 @@ def _cover(wb: Workbook, content: ExportContent) -> None:
     right = [(st.cell(ws, tr("export.cover.at_a_glance", lang), "section"), None, 18)]
     right += [(st.cell(ws, f.label, "label"), st.cell(ws, f.value, "value_int"),
                row_height([(f.label, d_width, BOLD), (f.value, e_width, BODY)])) for f in c.counts]
-    right.append((None, None, None))
-    right.append((st.cell(ws, tr("export.cover.signoff", lang), "section"), None, 18))
-    for number, party in enumerate(("export.cover.signoff.processor", "export.cover.signoff.dpo")):
-        if number:
-            right.append((None, None, 10))
-        label = tr(party, lang)
-        right.append((st.cell(ws, label, "label"), None, row_height([(label, d_width, BOLD)]) or 16))
-        for line in ("export.cover.signoff.place_date", "export.cover.signoff.name", "export.cover.signoff.signature"):
-            right.append((st.cell(ws, tr(line, lang), "sign_label"), st.cell(ws, "", "sign"), 26))
+    # the signature lines are in the annex sheet (`xlsx_annex`), not beside internal counts
     empty = (None, None, None)
     for index in range(max(len(left), len(right))):
         la, lb, lh = left[index] if index < len(left) else empty

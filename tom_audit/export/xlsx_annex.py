@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from tom_audit.export.annex_model import approval_info
+from tom_audit.export.annex_model import AnnexOptions, approval_info, closing_block
 from tom_audit.export.content import ExportContent
 from tom_audit.export.references import reference_text
 from tom_audit.export.text import format_date
@@ -107,6 +107,7 @@ def annex_sheet(wb: Workbook, content: ExportContent) -> None:
             cells.append(st.cell(ws, refs, "cell_small"))
             plan.append(_Row(cells, single_row(texts)))
 
+    plan += _closing(content, st, ws, widths, merged)
     heights = [row.height for row in plan]
     starts = set(plan_breaks(heights, [row.keep for row in plan], page_capacity(widths), heights[HEADER_ROW - 1]))
     rows = RowWriter(ws)
@@ -120,3 +121,26 @@ def annex_sheet(wb: Workbook, content: ExportContent) -> None:
     annex_frame(ws, content, pages=len(starts) + 1, draft_mark="" if approval.approved else tr("annex.draft_mark", lang))
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{max(rows.count, HEADER_ROW)}"
     ws.print_area = f"A1:{last}{rows.count}"
+
+
+def _closing(content: ExportContent, st: Styles, ws, widths: list[float], merged) -> list[_Row]:
+    """Version, review and the processor's signature lines, kept on one page. The same
+    texts as the closing block of the PDF and Word annex (`annex_model.closing_block`)."""
+    closing = closing_block(content, AnnexOptions(dpo_line=True), approval_info(content))
+    n_columns = len(widths)
+    rows = [_Row([], 12, keep=True), merged(closing.heading, "heading", HEADING, pad=10, keep=True),
+            merged(closing.version_line, "meta", BODY, keep=True), merged(closing.review_line, "meta", BODY, keep=True)]
+    places = (1, 4, 5)  # place and date under "Maßnahme", name under "Umsetzung", signature under "Nachweise"
+    for block in closing.signatures:
+        rows.append(_Row([], 10, keep=True))
+        rows.append(_Row([None, st.cell(ws, block.party, "label")], single_row([(block.party, widths[1], BOLD)]),
+                         keep=True))
+        line = [None] * n_columns
+        labels = [None] * n_columns
+        for place, text in zip(places, block.lines):
+            line[place] = st.cell(ws, "", "sign")
+            labels[place] = st.cell(ws, text, "sign_label")
+        rows.append(_Row(line, 30, keep=True))
+        rows.append(_Row(labels, single_row(), keep=True))
+    rows[-1].keep = False
+    return rows
