@@ -14,6 +14,7 @@ little air rather than a cut line.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections import defaultdict
 from functools import lru_cache
 
 from tom_audit.export.font_metrics import METRICS
@@ -44,6 +45,13 @@ def _metrics(font: str, bold: bool) -> tuple[dict[str, int], int, int]:
     return METRICS.get((font, bold)) or METRICS[("Arial", bold)]
 
 
+@lru_cache(maxsize=None)
+def _advances(font: str, bold: bool) -> defaultdict[str, int]:
+    """Width by character; a character the table lacks counts as the widest glyph."""
+    widths, widest, _ = _metrics(font, bold)
+    return defaultdict(lambda: widest, widths)
+
+
 def column_points(width: float) -> float:
     """The room for text in a column of `width` (Excel width units), in points."""
     pixels = int(width * DIGIT_PX + 5) - PADDING_PX
@@ -52,8 +60,7 @@ def column_points(width: float) -> float:
 
 @lru_cache(maxsize=65536)
 def _word_width(word: str, font: str, bold: bool) -> int:
-    widths, widest, _ = _metrics(font, bold)
-    return sum(widths.get(char, widest) for char in word)
+    return sum(map(_advances(font, bold).__getitem__, word))
 
 
 def text_width(text: str, style: TextStyle) -> float:
@@ -66,9 +73,14 @@ def wrapped_lines(text: str, room: float, style: TextStyle) -> int:
     scale = style.size / 1000
     units = room / scale  # the room in 1/1000 em
     widths, widest, _ = _metrics(style.font, style.bold)
+    if len(text) * widest <= units and "\n" not in text:
+        return 1  # fits even in the widest glyphs: most cells
     space = widths[" "]
     lines = 0
     for paragraph in text.split("\n"):
+        if sum(map(_advances(style.font, style.bold).__getitem__, paragraph)) <= units:
+            lines += 1
+            continue
         used, count = 0.0, 1
         for word in paragraph.split(" "):
             size = _word_width(word, style.font, style.bold)

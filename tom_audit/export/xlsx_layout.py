@@ -42,9 +42,8 @@ def _fill(colour: str) -> PatternFill:
 
 
 class _Cell(Cell):
-    """A styled cell for a write-only sheet. `ws.append` first tries to store the cell as a
-    value, which fails with an error message that includes repr(cell); a short repr keeps
-    that cheap (it happens for every cell)."""
+    """A styled cell for a write-only sheet, with a short repr (openpyxl puts repr(cell)
+    into error messages it builds on the way)."""
 
     __slots__ = ()
 
@@ -115,23 +114,38 @@ class Styles:
             self._arrays[name] = template._style
 
     def cell(self, ws, value, style: str | None = None) -> Cell:
-        """A cell for `ws`: text through `cell_text`; a text a spreadsheet would read as a
-        formula is stored as a string with the quotePrefix mark, exactly as typed."""
-        guard = False
-        if isinstance(value, str):
+        """A cell for `ws`: text through `cell_text`, stored as a string exactly as typed; a
+        text a spreadsheet would read as a formula also gets the quotePrefix mark, so it is
+        never computed (nor an error value such as "#N/A")."""
+        array = self._arrays[style].__copy__() if style else StyleArray()
+        kind = type(value)
+        if kind is str:
             value = cell_text(value)
-            guard = needs_formula_guard(value)
-        elif isinstance(value, datetime):
+            if needs_formula_guard(value):
+                array.quotePrefix = 1
+            return _plain_cell(ws, value, "s", array)
+        if kind is int or kind is float:
+            return _plain_cell(ws, value, "n", array)
+        if value is None:
+            return _plain_cell(ws, None, "n", array)
+        if isinstance(value, datetime):
             value = value.replace(tzinfo=None)
-        # row and column are placeholders, as in openpyxl's WriteOnlyCell; append() sets them
-        if style is None and not guard:
-            return _Cell(ws, row=1, column=1, value=value)
-        cell = _Cell(ws, row=1, column=1, value=value,
-                     style_array=self._arrays[style].__copy__() if style else StyleArray())
-        if guard:
-            cell.data_type = "s"  # openpyxl takes a leading "=" for a formula
-            cell._style.quotePrefix = 1
-        return cell
+        # dates and the rest: openpyxl decides the type (and a date format, if none is set)
+        return _Cell(ws, row=1, column=1, value=value, style_array=array)
+
+
+def _plain_cell(ws, value, data_type: str, array: StyleArray) -> Cell:
+    """A cell built without openpyxl's type sniffing (the hot path: every text and number
+    of the workbook). row and column are placeholders; the row writer sets them."""
+    cell = _Cell.__new__(_Cell)
+    cell.parent = ws
+    cell._style = array
+    cell.row = cell.column = 1
+    cell._value = value
+    cell.data_type = data_type
+    cell._hyperlink = None
+    cell._comment = None
+    return cell
 
 
 # -- layout helpers --------------------------------------------------------------------
@@ -294,6 +308,8 @@ class RowWriter:
     def __init__(self, ws):
         self.ws = ws
         self.count = 0
+        if hasattr(ws, "_values_to_row"):  # write-only: our cells go in as they are
+            ws._values_to_row = _cells_to_row
 
     def add(self, cells: list, height: float | None = None) -> int:
         self.count += 1
@@ -305,3 +321,18 @@ class RowWriter:
     def page_break(self) -> None:
         """A page break after the last row written."""
         self.ws.row_breaks.append(Break(id=self.count))
+
+
+def _cells_to_row(values, row_idx: int):
+    """Replaces openpyxl's WriteOnlyWorksheet._values_to_row, which first tries every cell
+    as a plain value (an exception per cell). Every value must be a cell (`Styles.cell`)."""
+    for column, cell in enumerate(values, 1):
+        if cell is None:
+            continue
+        if not isinstance(cell, Cell):
+            raise TypeError(f"RowWriter takes cells (Styles.cell), not {type(cell).__name__}")
+        cell.column = column
+        cell.row = row_idx
+        if cell.hyperlink is not None:
+            cell.hyperlink.ref = cell.coordinate
+        yield cell
