@@ -245,8 +245,9 @@ def test_docx_structure(draft_docx):
         assert first.find(qn("w:tblHeader")) is not None  # repeats on every page
         for row in table.rows:
             assert row._tr.trPr.find(qn("w:cantSplit")) is not None  # title never parted from text
-        title = table.rows[1].cells[1].paragraphs[0]
-        assert title.runs[0].bold and title.paragraph_format.keep_with_next
+        title = table.rows[1].cells[1].paragraphs[0]  # the measure's title: a style, kept with its text
+        assert title.style.name == "Annex Measure Title"
+        assert title.style.font.bold and title.style.paragraph_format.keep_with_next
 
 
 def test_docx_header_footer_and_properties(draft_docx):
