@@ -46,7 +46,7 @@ def catalogue():
 @pytest.fixture
 def new_file(tmp_path):
     """A fresh assessment file on the bundled catalogue, made through the CLI's own path."""
-    from tom_audit.cli.cmd_new import create
+    from tom_audit.store.creating import create_assessment as create
 
     path = tmp_path / "assessment.tom.yaml"
     create(path, "tom-art32", "Muster GmbH", "de")

@@ -39,3 +39,37 @@ def test_core_commands_start_without_heavy_libraries():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def _mentions(path: Path, package: str) -> bool:
+    """`path` imports `package` (statically, or by naming it, as a lazy import would)."""
+    text = path.read_text(encoding="utf-8")
+    tree = ast.parse(text)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import) and any(a.name == package or a.name.startswith(package + ".")
+                                                for a in node.names):
+            return True
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module == package or node.module.startswith(package + "."):
+                return True
+            parent, _, last = package.rpartition(".")
+            if node.module == parent and any(a.name == last for a in node.names):
+                return True
+    return f"{package}." in text or f'"{package}"' in text
+
+
+def test_the_tui_never_imports_the_cli():
+    offenders = [str(p.relative_to(PACKAGE)) for p in (PACKAGE / "tui").rglob("*.py") if _mentions(p, "tom_audit.cli")]
+    assert offenders == []
+
+
+def test_the_cli_never_imports_the_tui():
+    offenders = [str(p.relative_to(PACKAGE)) for p in (PACKAGE / "cli").rglob("*.py") if _mentions(p, "tom_audit.tui")]
+    assert offenders == []
+
+
+def test_both_shells_commands_share_one_command_line():
+    from tom_audit.cli.main import COMMANDS
+
+    names = {module.NAME for module in COMMANDS}
+    assert {"open", "review", "new", "lint"} <= names

@@ -548,7 +548,7 @@ async def test_mouse_picks_category_and_measure(new_file, catalogue):
 
 async def test_large_catalogue_searches_after_typing_pauses(tmp_path):
     from benchmarks.generate import write_catalogue
-    from tom_audit.cli.cmd_new import create
+    from tom_audit.store.creating import create_assessment as create
 
     catalogue = write_catalogue(tmp_path / "big.yaml", 2_000)
     path = tmp_path / "big.tom.yaml"

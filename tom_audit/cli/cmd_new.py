@@ -5,11 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from tom_audit.cli.common import add_lang
-from tom_audit.cli.output import EXIT_OK, fail
+from tom_audit.cli.output import EXIT_OK, fail, report
 from tom_audit.i18n import current_language, tr
-from tom_audit.logic.answers import now_iso
-from tom_audit.store.assessment_store import new_assessment, save_assessment
-from tom_audit.store.catalogue_store import catalogue_source_for, load_catalogue
+from tom_audit.store.creating import create_assessment, create_reassessment
 
 NAME = "new"
 ORDER = 20
@@ -27,17 +25,6 @@ def register(commands) -> None:
     parser.set_defaults(run=run)
 
 
-def create(path: Path, catalogue_ref: str, organisation: str, language: str):
-    """Create and save a new assessment; the TUI's "new" uses this too."""
-    catalogue = load_catalogue(catalogue_ref)
-    assessment = new_assessment(
-        catalogue, source=catalogue_source_for(catalogue, path), organisation=organisation,
-        language=language, now=now_iso(),
-    )
-    save_assessment(path, assessment)
-    return assessment, catalogue
-
-
 def run(args) -> int:
     path: Path = args.file
     if path.exists():
@@ -46,32 +33,14 @@ def run(args) -> int:
         return fail("cli.new.no_folder", folder=str(path.parent))
     if args.last is not None:
         return _run_from(path, args.last, args.org)
-    _, catalogue = create(path, args.catalogue, args.org, current_language())
+    _, catalogue = create_assessment(path, args.catalogue, args.org, current_language())
     print(tr("cli.new.done", file=str(path), catalogue=catalogue.id, version=catalogue.version,
              count=len(catalogue.measures)))
     return EXIT_OK
 
 
-def create_from(path: Path, last_path: Path, organisation: str = ""):
-    """Next year's re-assessment from last year's file (see logic.reassess); the TUI can
-    use this too. Returns (assessment, Loaded of last year's file)."""
-    from tom_audit.logic.reassess import reassess
-    from tom_audit.store.assessment_store import load_assessment
-
-    last = load_assessment(last_path)
-    assessment = reassess(last.assessment, now=now_iso(), catalogue=last.catalogue,
-                          source=catalogue_source_for(last.catalogue, path),
-                          old_dir=last_path.resolve().parent, new_dir=path.resolve().parent)
-    if organisation:
-        assessment.organisation.name = organisation
-    save_assessment(path, assessment)
-    return assessment, last
-
-
 def _run_from(path: Path, last_path: Path, organisation: str) -> int:
-    from tom_audit.cli.output import report
-
-    assessment, last = create_from(path, last_path, organisation)
+    assessment, last = create_reassessment(path, last_path, organisation)
     report(last.warnings)
     print(tr("review.reassess.done", file=str(path), last=str(last_path),
              count=sum(1 for a in assessment.measures.values() if a.to_confirm and a.status)))

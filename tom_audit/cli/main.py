@@ -12,17 +12,19 @@ import sys
 import importlib
 import pkgutil
 
-from tom_audit import __version__, cli
+from tom_audit import __version__
+from tom_audit.commands import COMMAND_PACKAGES
 from tom_audit.cli.output import EXIT_BAD_INPUT, report
 from tom_audit.i18n import LANGUAGES, set_language, tr
 from tom_audit.logic.answers import AnswerError
 from tom_audit.problems import InputError
 
-# Every cli/cmd_*.py is a command: NAME, ORDER (its place in --help), register(subparsers).
-# Command modules import heavy libraries (openpyxl, Textual) inside their run function.
+# Every cmd_*.py of the command packages (cli/, the UI's tui/command_line/) is a command: NAME,
+# ORDER (its place in --help), register(subparsers). Command modules import heavy libraries
+# (openpyxl, Textual) inside their run function.
 COMMANDS = sorted(
-    (importlib.import_module(f"tom_audit.cli.{m.name}") for m in pkgutil.iter_modules(cli.__path__)
-     if m.name.startswith("cmd_")),
+    (importlib.import_module(f"{package}.{m.name}") for package in COMMAND_PACKAGES
+     for m in pkgutil.iter_modules(importlib.import_module(package).__path__) if m.name.startswith("cmd_")),
     key=lambda module: module.ORDER,
 )
 

@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from tom_audit.i18n import tr
-from tom_audit.problems import Problem
-
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_BAD_INPUT = 2
-
-
-def report(problems: Iterable[Problem]) -> None:
-    for problem in problems:
-        print(problem.render(), file=sys.stderr)
-
-
-def fail(key: str, **params) -> int:
-    print(f"tom-audit: {tr('severity.error')}: {tr(key, **params)}", file=sys.stderr)
-    return EXIT_BAD_INPUT
+from tom_audit.reporting import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, fail, report  # noqa: F401  (the CLI's names)
 
 
 def width(text: str) -> int:

@@ -12,12 +12,11 @@ import os
 import sys
 from pathlib import Path
 
-from tom_audit.cli.output import EXIT_BAD_INPUT, EXIT_OK, fail, report
 from tom_audit.i18n import set_language, tr
 from tom_audit.problems import InputError, display_path
+from tom_audit.reporting import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, fail, report
 
 DEFAULT_CATALOGUE = "tom-art32"
-EXIT_INTERNAL = 3  # as cli/main.py: a bug of ours
 MODES = ("normal", "review")
 
 
@@ -36,12 +35,12 @@ def run_app(path: Path | str | None, *, language: str = "de", create: bool = Fal
 
         path = Path(path)
         if create and not path.exists():
-            from tom_audit.cli.cmd_new import create as create_file
+            from tom_audit.store.creating import create_assessment
 
             if not path.parent.is_dir():
                 return fail("cli.new.no_folder", folder=display_path(path.parent))
             try:
-                create_file(path, catalogue, "", language)
+                create_assessment(path, catalogue, "", language)
             except InputError as error:
                 report(error.problems)
                 return EXIT_BAD_INPUT

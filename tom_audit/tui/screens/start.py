@@ -45,7 +45,7 @@ class NewDialog(FormDialog):
         self.query_one("#new-path", Input).focus()
 
     def apply(self) -> str | None:
-        from tom_audit.cli.cmd_new import create
+        from tom_audit.store.creating import create_assessment
 
         raw = self.query_one("#new-path", Input).value.strip()
         if not raw:
@@ -59,7 +59,7 @@ class NewDialog(FormDialog):
             return tr("cli.new.no_folder", folder=str(path.parent))
         catalogue = self.query_one("#new-catalogue", Input).value.strip() or self.default_catalogue
         try:
-            create(path, catalogue, self.query_one("#new-org", Input).value.strip(), current_language())
+            create_assessment(path, catalogue, self.query_one("#new-org", Input).value.strip(), current_language())
         except InputError as error:
             return "\n".join(p.render() for p in error.problems)
         except OSError as error:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tom_audit.cli.common import add_lang
+from tom_audit.arguments import add_lang
 from tom_audit.i18n import current_language, tr
 
 NAME = "open"
