@@ -49,3 +49,8 @@ def test_installed_wheel_works_outside_the_repository(tmp_path):
     assert "site-packages" in where and where.endswith("_data")
     shutil.rmtree(source)  # nothing may depend on the source tree
     assert run("validate", "a.tom.yaml").returncode == 0
+    # the annex template travels in the wheel: the PDF and Word annex work when installed
+    for name in ("a.pdf", "a.docx"):
+        result = run("export", "a.tom.yaml", "-o", name)
+        assert result.returncode == 0, result.stderr
+        assert (work / name).read_bytes()[:4] in (b"%PDF", b"PK\x03\x04")
