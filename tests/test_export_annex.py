@@ -162,6 +162,29 @@ def test_pdf_every_page_has_draft_mark_and_page_of_pages(draft_pdf):
         assert "Stand: 20.11.2026" in page and "Beispiel Hosting GmbH" in page
 
 
+def test_pdf_headings_stay_with_their_first_measure(example, draft_pdf):
+    """A category heading never ends a page alone: its page also shows its first measure."""
+    pages = [flat(page) for page in pdf_pages(draft_pdf)]
+    document = build_annex(build(example, "de", OPTIONS), ANNEX)
+    for category in document.sections[0].categories:
+        title = category.heading.split(" (")[0]
+        on = [i for i, page in enumerate(pages) if f"{title} (Art." in page]
+        assert on, title
+        first = category.measures[0].id if category.measures else category.empty_note
+        assert first in pages[on[0]], f"{title} ends page {on[0] + 1} alone"
+
+
+def test_pdf_long_words_and_long_texts(tmp_path):
+    path = tmp_path / "long.tom.yaml"
+    shutil.copy(EXAMPLE, path)
+    loaded = load_assessment(path)
+    url = "https://intranet.example/" + "abcdefghij" * 20
+    record(loaded.assessment, loaded.catalogue, "ENT-02", Edit(note=url + " " + "Langer Text. " * 600 + "SCHLUSSWORT"))
+    pages = pdf_pages(render(build(loaded, "de", OPTIONS), "pdf"))
+    text = flat("\n".join(pages)).replace("\u200b", "").replace(" ", "")
+    assert url.replace(" ", "") in text and "SCHLUSSWORT" in text  # wrapped, not cut
+
+
 def test_pdf_of_an_approved_assessment_has_no_draft_mark(approved):
     pages = pdf_pages(render(build(approved, "de", OPTIONS), "pdf"))
     assert not any("ENTWURF" in page or "Entwurf" in page for page in pages)
