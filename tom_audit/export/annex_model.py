@@ -166,8 +166,10 @@ def _lines(text: str) -> list[str]:
     return user_text(text).split("\n")
 
 
-def tom_section(content: ExportContent, options: AnnexOptions) -> AnnexSection:
-    """The TOM annex from the annex rows of `content` (the "Anlage TOM" sheet's rows)."""
+def tom_section(content: ExportContent) -> AnnexSection:
+    """The TOM annex from the annex rows of `content` (the "Anlage TOM" sheet's rows): per
+    category its heading, control goal and the measures shown (`content.annex_rows` decides
+    which: implemented, partial, N/A with reason, planned only with --include-planned)."""
     lang = content.lang
     categories: list[AnnexCategory] = []
     current: dict | None = None
@@ -190,8 +192,7 @@ def tom_section(content: ExportContent, options: AnnexOptions) -> AnnexSection:
             evidence = _lines(row.evidence) if row.evidence.strip() else []  # none with --no-evidence
             current["measures"].append(AnnexMeasure(
                 id=user_text(row.measure_id), title=user_text(row.title), kind=row.kind, status=row.status,
-                status_label=row.status_label,
-                text=text, evidence=evidence))
+                status_label=row.status_label, text=text, evidence=evidence))
     close()
     intro = tr("export.annex.intro_planned" if content.options.include_planned else "export.annex.intro", lang)
     columns = [tr("export.col.id", lang), tr("annex.col.measure", lang), tr("export.col.status", lang)]
@@ -245,8 +246,8 @@ def build_annex(content: ExportContent, options: AnnexOptions | None = None) -> 
         title=f"{kicker}: {title}" + (f" – {org}" if org else ""), subject=user_text(options.contract) or title,
         author=org or "tom-audit", keywords=tr("export.properties.keywords", lang),
         language="de-DE" if lang == "de" else "en-GB", stand=content.stand)
-    labels = {key: tr(f"annex.label.{key}", lang) for key in ("evidence", "draft_note", "continued")}
+    labels = {key: tr(f"annex.label.{key}", lang) for key in ("evidence", "draft_note")}
     return AnnexDocument(
         lang=lang, kicker=kicker, title=title, contract=user_text(options.contract), title_fields=fields,
-        draft=not approval.approved, sections=[tom_section(content, options)], closing=closing, frame=frame,
+        draft=not approval.approved, sections=[tom_section(content)], closing=closing, frame=frame,
         properties=properties, labels=labels)

@@ -15,7 +15,6 @@ STRINGS = {
     "annex.draft_mark": "ENTWURF",
     "annex.label.evidence": "Nachweise",
     "annex.label.draft_note": "Entwurf: Die Bewertung ist nicht oder nicht in dieser Fassung freigegeben. Nicht zur Unterschrift.",
-    "annex.label.continued": "Fortsetzung",
     "annex.cli.contract": "Der Vertrag, zu dem die Anlage gehört (PDF/Word), z. B. „Vertrag über die Auftragsverarbeitung vom 01.03.2026 mit Muster AG“",
     "annex.cli.annex_no": "Nummer der Anlage im Vertrag (PDF/Word), z. B. 2 für „Anlage 2“",
     "annex.cli.no_evidence": "Nachweise nicht nennen (Anlage in PDF, Word und Arbeitsmappe)",

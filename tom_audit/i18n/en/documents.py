@@ -15,7 +15,6 @@ STRINGS = {
     "annex.draft_mark": "DRAFT",
     "annex.label.evidence": "Evidence",
     "annex.label.draft_note": "Draft: the assessment is not approved, or not in this version. Not for signature.",
-    "annex.label.continued": "continued",
     "annex.cli.contract": "The contract the annex belongs to (PDF/Word), e.g. \"data processing agreement of 2026-03-01 with Muster AG\"",
     "annex.cli.annex_no": "Number of the annex in the contract (PDF/Word), e.g. 2 for \"Annex 2\"",
     "annex.cli.no_evidence": "Leave evidence references out (annex in PDF, Word and the workbook)",
