@@ -443,6 +443,7 @@ def test_run_app_crash_prints_our_message_not_a_traceback(new_file, monkeypatch,
         return run(self, headless=True, size=SIZE, auto_pilot=press)
 
     monkeypatch.setattr(TomAuditApp, "run", headless)
+    monkeypatch.setattr("tom_audit.tui.has_terminal", lambda: True)  # headless stands in for one
     assert run_app(new_file, mode="review", reviewer=DPO) == 3
     err = capsys.readouterr().err
     assert "interner Fehler (RuntimeError: kaputt im Befund-Sprung)" in err

@@ -9,7 +9,7 @@ from tom_audit.cli.output import EXIT_OK, report
 from tom_audit.i18n import tr
 from tom_audit.logic.review import approve
 from tom_audit.problems import display_path
-from tom_audit.store.assessment_store import load_assessment, save_assessment
+from tom_audit.store.assessment_store import update_assessment
 
 NAME = "approve"
 ORDER = 70
@@ -26,11 +26,12 @@ def register(commands) -> None:
 
 
 def run(args) -> int:
-    loaded = load_assessment(args.file)
-    report(loaded.warnings)
-    loaded.adopt_catalogue()  # the approval names the catalogue it was given against
-    approval = approve(loaded.assessment, loaded.catalogue, by=args.by, version=args.version, force=args.force)
-    save_assessment(args.file, loaded.assessment)
+    def change(loaded):
+        report(loaded.warnings)
+        loaded.adopt_catalogue()  # the approval names the catalogue it was given against
+        return approve(loaded.assessment, loaded.catalogue, by=args.by, version=args.version, force=args.force)
+
+    approval = update_assessment(args.file, change)
     print(tr("review.approve.done", file=display_path(args.file), version=approval.version, date=approval.date,
              by=approval.by))
     return EXIT_OK

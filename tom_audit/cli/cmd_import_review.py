@@ -19,7 +19,7 @@ from tom_audit.i18n import LANGUAGES, tr
 from tom_audit.logic.answers import current_user
 from tom_audit.logic.review import ReviewChange, ReviewRow, apply_review_import, plan_review_import
 from tom_audit.problems import InputError, Problem, display_path
-from tom_audit.store.assessment_store import load_assessment, save_assessment
+from tom_audit.store.assessment_store import Unchanged, update_assessment
 
 NAME = "import-review"
 ORDER = 75
@@ -59,24 +59,32 @@ def _date_text(value) -> str:
     return text[:10] if re.match(r"^\d{4}-\d{2}-\d{2}([ T].*)?$", text) else text
 
 
-def read_review_sheet(path: Path) -> list[ReviewRow]:
+def read_review_sheet(path: Path, limit: int | None = None) -> list[ReviewRow]:
     """The data rows of the workbook's review sheet. Columns are found by their header in
     row 1 (either language), so inserted or moved columns do no harm; a missing review
-    column or sheet raises InputError."""
-    import zipfile
-
-    from openpyxl import load_workbook
+    column or sheet, a damaged or oversized workbook (`store.workbook_guard`) or more than
+    2 * `limit` + 100 data rows (`limit`: the catalogue's measures) raise InputError."""
     from openpyxl.utils.exceptions import InvalidFileException
 
-    from tom_audit.export import review_layout as layout
+    from tom_audit.store.workbook_guard import PARSE_ERRORS, check_workbook
 
     shown = display_path(path)
     if not path.is_file():
         raise InputError([Problem(shown, "file.missing")])
+    check_workbook(path)  # before openpyxl reads anything: no zip bomb
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        return _read_review_sheet(path, shown, limit)
+    except (InvalidFileException, *PARSE_ERRORS) as exc:
         raise InputError([Problem(shown, "review.import.not_xlsx", {"reason": str(exc) or type(exc).__name__})]) from None
+
+
+def _read_review_sheet(path: Path, shown: str, limit: int | None) -> list[ReviewRow]:
+    from openpyxl import load_workbook
+
+    from tom_audit.export import review_layout as layout
+
+    most = None if limit is None else 2 * limit + 100
+    workbook = load_workbook(path, read_only=True, data_only=True)
     try:
         titles = set(layout.SHEET_TITLES.values())
         sheet_name = next((name for name in workbook.sheetnames if name in titles), None)
@@ -97,6 +105,8 @@ def read_review_sheet(path: Path) -> list[ReviewRow]:
         read = {where[name] for name in READ_COLUMNS}
         result = []
         for number, values in enumerate(rows, start=layout.FIRST_DATA_ROW):
+            if most is not None and len(result) >= most:
+                raise InputError([Problem(shown, "workbook.too_many_rows", {"limit": most, "measures": limit})])
 
             def cell(name: str, values=values):
                 index = where.get(name)
@@ -132,22 +142,25 @@ def _describe(change: ReviewChange) -> str:
 def run(args) -> int:
     from tom_audit.export import review_layout as layout
 
-    loaded = load_assessment(args.file)
-    report(loaded.warnings)
-    rows = read_review_sheet(args.workbook)
-    plan = plan_review_import(loaded.assessment, loaded.catalogue, rows, shown=display_path(args.workbook),
-                              state_of=layout.state_from_label, today=date.today(),
-                              by=args.by if args.by is not None else current_user())
-    for change in plan.changes:
-        print(_describe(change))
-    if plan.missing:
-        print(tr("review.import.missing", count=len(plan.missing), ids=", ".join(plan.missing)))
     shown = display_path(args.file)
-    if not plan.changes:
-        print(tr("review.import.nothing", file=shown, unchanged=plan.unchanged))
-        return EXIT_OK
-    apply_review_import(loaded.assessment, plan)
-    loaded.adopt_catalogue()
-    save_assessment(args.file, loaded.assessment)
-    print(tr("review.import.done", file=shown, changes=len(plan.changes), unchanged=plan.unchanged))
+
+    def change(loaded):
+        report(loaded.warnings)
+        rows = read_review_sheet(args.workbook, limit=len(loaded.catalogue.measures))
+        plan = plan_review_import(loaded.assessment, loaded.catalogue, rows, shown=display_path(args.workbook),
+                                  state_of=layout.state_from_label, today=date.today(),
+                                  by=args.by if args.by is not None else current_user())
+        for item in plan.changes:
+            print(_describe(item))
+        if plan.missing:
+            print(tr("review.import.missing", count=len(plan.missing), ids=", ".join(plan.missing)))
+        if not plan.changes:
+            print(tr("review.import.nothing", file=shown, unchanged=plan.unchanged))
+            return Unchanged()
+        apply_review_import(loaded.assessment, plan)
+        return plan
+
+    plan = update_assessment(args.file, change)
+    if plan is not None:
+        print(tr("review.import.done", file=shown, changes=len(plan.changes), unchanged=plan.unchanged))
     return EXIT_OK

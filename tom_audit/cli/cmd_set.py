@@ -8,7 +8,7 @@ from tom_audit.cli.output import EXIT_OK, report
 from tom_audit.i18n import tr
 from tom_audit.logic.answers import AnswerError, Edit, current_user, record
 from tom_audit.model.assessment import EVIDENCE_KINDS, STATUSES
-from tom_audit.store.assessment_store import load_assessment, save_assessment
+from tom_audit.store.assessment_store import update_assessment
 from tom_audit.store.evidence_files import evidence_for
 
 NAME = "set"
@@ -32,8 +32,6 @@ def register(commands) -> None:
 
 
 def run(args) -> int:
-    loaded = load_assessment(args.file)
-    report(loaded.warnings)
     answers = {}
     for item in args.answer:
         question, sep, value = item.partition("=")
@@ -46,9 +44,12 @@ def run(args) -> int:
         for target in args.evidence
     ]
     edit = Edit(status=args.status, note=args.note, owner=args.owner, answers=answers, add_evidence=evidence)
-    record(loaded.assessment, loaded.catalogue, args.measure, edit,
-           by=args.by if args.by is not None else current_user())
-    loaded.adopt_catalogue()
-    save_assessment(args.file, loaded.assessment)
+    by = args.by if args.by is not None else current_user()
+
+    def change(loaded) -> None:
+        report(loaded.warnings)
+        record(loaded.assessment, loaded.catalogue, args.measure, edit, by=by)
+
+    update_assessment(args.file, change)
     print(tr("cli.set.done", id=args.measure, file=str(args.file)))
     return EXIT_OK

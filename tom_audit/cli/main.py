@@ -6,6 +6,7 @@ Exit codes: 0 success; 1 findings (lint, diff with changes); 2 bad input or usag
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 
@@ -15,9 +16,11 @@ import pkgutil
 from tom_audit import __version__
 from tom_audit.commands import COMMAND_PACKAGES
 from tom_audit.cli.output import EXIT_BAD_INPUT, report
+from tom_audit.reporting import never_fail_on_encoding
 from tom_audit.i18n import LANGUAGES, set_language, tr
 from tom_audit.logic.answers import AnswerError
 from tom_audit.problems import InputError
+from tom_audit.store.os_errors import problem_for
 
 # Every cmd_*.py of the command packages (cli/, the UI's tui/command_line/) is a command: NAME,
 # ORDER (its place in --help), register(subparsers). Command modules import heavy libraries
@@ -64,14 +67,44 @@ def _normalise(argv: list[str]) -> list[str]:
     return [*argv, "open"]
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    lang = os.environ.get("TOM_AUDIT_LANG") or "de"
-    for i, arg in enumerate(argv):  # before building the parser, so --help speaks it too
+def _hoist_lang(argv: list[str]) -> list[str]:
+    """`--lang X` is allowed anywhere (`tom-audit status --lang en F`, as the README says):
+    move every one (the last wins) before the command, where the main parser takes it."""
+    rest: list[str] = []
+    lang: str | None = None
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            rest += argv[i:]
+            break
         if arg == "--lang" and i + 1 < len(argv):
             lang = argv[i + 1]
-        elif arg.startswith("--lang="):
+            i += 2
+            continue
+        if arg.startswith("--lang="):
             lang = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+        i += 1
+    return rest if lang is None else ["--lang", lang, *rest]
+
+
+# Failures of a parser on the user's data (a damaged workbook): bad input, not a bug of ours.
+def _parser_errors() -> tuple[type[BaseException], ...]:
+    import zipfile
+    from xml.etree.ElementTree import ParseError
+    from xml.parsers.expat import ExpatError
+
+    return (zipfile.BadZipFile, ParseError, ExpatError)
+
+
+def main(argv: list[str] | None = None) -> int:
+    never_fail_on_encoding()
+    argv = _hoist_lang(list(sys.argv[1:] if argv is None else argv))
+    lang = os.environ.get("TOM_AUDIT_LANG") or "de"
+    if argv[:1] == ["--lang"] and len(argv) > 1:  # before building the parser, so --help speaks it too
+        lang = argv[1]
     set_language(lang if lang in LANGUAGES else "de")
     parser = build_parser()
     args = parser.parse_args(_normalise(argv))
@@ -89,8 +122,26 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as error:  # a bug of ours: say so plainly; TOM_AUDIT_DEBUG shows the trace
-        if os.environ.get("TOM_AUDIT_DEBUG"):
-            raise
-        print(tr("cli.internal_error", error=f"{type(error).__name__}: {error}"), file=sys.stderr)
-        return 3
+    except OSError as error:  # the disk, the file system, permissions: the user's to fix
+        report([problem_for(error)])
+        return EXIT_BAD_INPUT
+    except RuntimeError as error:
+        if not str(error).startswith("Symlink loop"):  # pathlib's resolve() before Python 3.13
+            return _internal_error(error)
+        name = str(error).split("'")[1] if str(error).count("'") >= 2 else None
+        report([problem_for(OSError(errno.ELOOP, os.strerror(errno.ELOOP), name))])
+        return EXIT_BAD_INPUT
+    except _parser_errors() as error:
+        print(f"tom-audit: {tr('severity.error')}: {tr('problem.parse.workbook', reason=str(error) or type(error).__name__)}"
+              f" {tr('problem.parse.workbook.hint')}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as error:
+        return _internal_error(error)
+
+
+def _internal_error(error: Exception) -> int:
+    """A bug of ours: say so plainly; TOM_AUDIT_DEBUG shows the trace."""
+    if os.environ.get("TOM_AUDIT_DEBUG"):
+        raise error
+    print(tr("cli.internal_error", error=f"{type(error).__name__}: {error}"), file=sys.stderr)
+    return 3

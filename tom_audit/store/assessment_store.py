@@ -1,20 +1,32 @@
-"""Create, load and save assessment files (`*.tom.yaml`)."""
+"""Create, load and save assessment files (`*.tom.yaml`).
+
+Every writer goes through this module: `update_assessment` (read-change-write of an existing
+file, under the file's lock), `save_new_assessment` (a new file, never over one that appeared
+meanwhile), or `save_assessment` (a prepared state, under the lock: the TUI, which checks
+itself that the file did not change under it, see `tui.session`). None of them ever
+writes a file it could not read back.
+"""
 
 from __future__ import annotations
 
+import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
-from tom_audit.logic.catalogue_changes import CatalogueChanges, adopt, changes_since
+from tom_audit.logic.catalogue_changes import CatalogueChanges, adopt, changes_since, migrate
 from tom_audit.model.assessment import Assessment, CatalogueRef, Organisation, Scope
 from tom_audit.model.catalogue import Catalogue
-from tom_audit.problems import WARNING, InputError, Problem
+from tom_audit.problems import WARNING, InputError, Problem, display_path
 from tom_audit.store import catalogue_store, migrations
 from tom_audit.store.assessment_codec import from_document, render_lines
 from tom_audit.store.atomic import atomic_write
 from tom_audit.store.documents import Document, check_schema, parse_document
+from tom_audit.store.lock import assessment_lock
 from tom_audit.store.yaml_emit import comment
+from tom_audit.store.yaml_load import MAX_DEPTH, parse_yaml
 
 HEADER = """tom-audit assessment: technical and organisational measures (Art. 32 GDPR).
 Edit with `tom-audit open FILE`, or by hand: `tom-audit validate FILE` checks it."""
@@ -95,8 +107,9 @@ def load_assessment(path: Path | str, catalogue: Catalogue | None = None) -> Loa
         where = doc.index.position(("measures", measure_id), key=True)
         warnings.append(Problem(doc.shown, "assessment.orphan", {"id": measure_id, "catalogue": catalogue.id},
                                 severity=WARNING, **where))
-    warnings += _scoping_warnings(assessment, catalogue, doc)
     changes = changes_since(assessment, catalogue)
+    migrate(assessment, catalogue, changes)  # in memory: scoping and replaced measures' answers
+    warnings += _scoping_warnings(assessment, catalogue, doc)
     if changes:
         warnings.append(Problem(doc.shown, "assessment.catalogue_changed", {
             "id": catalogue.id, "old": changes.old_version, "new": changes.new_version,
@@ -112,6 +125,88 @@ def render(assessment: Assessment) -> str:
     return "\n".join(out) + "\n"
 
 
+T = TypeVar("T")
+
+
+class Unchanged:
+    """What a `change` returns to say "nothing to save"; `value` goes back to the caller."""
+
+    def __init__(self, value=None):
+        self.value = value
+
+
+def update_assessment(path: Path | str, change: Callable[[Loaded], T], *,
+                      catalogue: Catalogue | None = None, timeout: float | None = None) -> T:
+    """Read-change-write one assessment under its exclusive lock: every writer goes through this.
+
+    Locks `path` (waits at most `timeout` seconds, then FileBusy: an InputError naming the
+    holder), loads it, calls `change(loaded)` to change `loaded.assessment` in place,
+    records the catalogue as loaded as the one followed (as the load warning promised),
+    and saves atomically with FILE.bak. `change` may raise (InputError, AnswerError): then
+    nothing is written. If it returns `Unchanged(value)`, nothing is written and `value`
+    is returned; otherwise its return value is."""
+    if not _looks_like_assessment(Path(path)):
+        load_assessment(path, catalogue)  # says what is wrong, without a lock file beside it
+    with assessment_lock(path, timeout):
+        loaded = load_assessment(path, catalogue)
+        result = change(loaded)
+        if isinstance(result, Unchanged):
+            return result.value
+        loaded.adopt_catalogue()
+        save_assessment(path, loaded.assessment)
+        return result
+
+
+def _looks_like_assessment(path: Path) -> bool:
+    """A cheap first look (is a file, names our format early on) before the lock is taken,
+    so that a missing file or a catalogue is reported as such, leaving no FILE.lock behind."""
+    try:
+        if not path.is_file():  # never open a FIFO: that would wait for a writer for ever
+            return False
+        with open(path, "rb") as handle:
+            return b"tom-audit/assessment" in handle.read(4096)
+    except OSError:
+        return False
+
+
+def save_new_assessment(path: Path | str, assessment: Assessment) -> None:
+    """Write a new assessment file; raises InputError (exit 2) if `path` exists, even if
+    another program created it a moment ago."""
+    path = Path(path)
+    with assessment_lock(path):
+        _write_checked(path, assessment, exclusive=True)
+
+
+def _write_checked(path: Path, assessment: Assessment, *, exclusive: bool = False) -> None:
+    try:
+        text = render(assessment)
+    except RecursionError:  # nesting no loader would have let in; never half-written
+        raise InputError([Problem(display_path(path), "save.unreadable", {"detail": "RecursionError"})]) from None
+    _check_reads_back(path, text)
+    atomic_write(path, text.encode("utf-8"), exclusive=exclusive)
+
+
+# Reading back every save would double its cost, so the guarantee is by construction: every
+# string is emitted quoted and escaped (yaml_emit), every key as text, and the loader lets in
+# no nesting deeper than yaml_load.MAX_DEPTH. Only a text indented that deep (two spaces a
+# level) is parsed again before it is written.
+_DEEP_INDENT = re.compile(r"^ {%d,}" % (2 * MAX_DEPTH), re.MULTILINE)
+
+
+def _check_reads_back(path: Path, text: str) -> None:
+    """Never write a file we could not read again: raise InputError and leave the file as it is."""
+    if not _DEEP_INDENT.search(text):
+        return
+    try:
+        parse_yaml(text, display_path(path))
+    except InputError as error:
+        raise InputError([Problem(display_path(path), "save.unreadable",
+                                  {"detail": error.problems[0].render("en") if error.problems else "?"})]) from None
+
+
 def save_assessment(path: Path | str, assessment: Assessment) -> None:
-    """Write atomically; the previous version stays as FILE.bak."""
-    atomic_write(Path(path), render(assessment).encode("utf-8"))
+    """Write atomically under the file's lock; the previous version stays as FILE.bak.
+    Callers that read the file first use `update_assessment`, so that nobody writes in between."""
+    path = Path(path)
+    with assessment_lock(path):
+        _write_checked(path, assessment)

@@ -10,7 +10,7 @@ from pathlib import Path
 from tom_audit.logic.answers import now_iso
 from tom_audit.model.assessment import Assessment
 from tom_audit.model.catalogue import Catalogue
-from tom_audit.store.assessment_store import Loaded, load_assessment, new_assessment, save_assessment
+from tom_audit.store.assessment_store import Loaded, load_assessment, new_assessment, save_new_assessment
 from tom_audit.store.catalogue_store import catalogue_source_for, load_catalogue
 
 
@@ -18,13 +18,14 @@ def create_assessment(path: Path, catalogue_ref: str, organisation: str, languag
     """Create and save a new, empty assessment at `path` over the catalogue `catalogue_ref`
     (a bundled id or a file path). Returns (assessment, catalogue).
 
-    Raises InputError if the catalogue cannot be used; OSError if the file cannot be written."""
+    Raises InputError if the catalogue cannot be used or `path` exists (even if created a
+    moment ago by another program); OSError if the file cannot be written."""
     catalogue = load_catalogue(catalogue_ref)
     assessment = new_assessment(
         catalogue, source=catalogue_source_for(catalogue, path), organisation=organisation,
         language=language, now=now_iso(),
     )
-    save_assessment(path, assessment)
+    save_new_assessment(path, assessment)
     return assessment, catalogue
 
 
@@ -42,5 +43,5 @@ def create_reassessment(path: Path, last_path: Path, organisation: str = "") -> 
                           old_dir=last_path.resolve().parent, new_dir=path.resolve().parent)
     if organisation:
         assessment.organisation.name = organisation
-    save_assessment(path, assessment)
+    save_new_assessment(path, assessment)
     return assessment, last

@@ -7,6 +7,7 @@ finds them all and gives each a path, which NodeIndex turns into a line and colu
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from typing import Any
 
@@ -19,10 +20,32 @@ from tom_audit.store.yaml_load import NodeIndex
 SCHEMAS = ("catalogue", "assessment")
 
 
+# `$` in a JSON Schema pattern means "end of text" to its authors, but Python's `$` (which
+# both validators use, with re.search) also matches before a final newline: "ACC-01\n"
+# would pass "^...$". So every unescaped `$` that ends a pattern or an alternative becomes
+# `\Z` (end of text, and nothing else) as the schema is loaded. This is the one place for
+# pattern semantics: the schema files keep their portable `^...$` form.
+_END_ANCHOR = re.compile(r"(?<!\\)\$(?=\)*(?:\||$))")
+
+
+def strict_pattern(pattern: str) -> str:
+    """A JSON Schema `pattern` as a Python regex whose `$` means the end of the text."""
+    return _END_ANCHOR.sub(r"\\Z", pattern)
+
+
+def _strict(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: (strict_pattern(v) if k == "pattern" and isinstance(v, str) else _strict(v))
+                for k, v in node.items()}
+    if isinstance(node, list):
+        return [_strict(v) for v in node]
+    return node
+
+
 @cache
 def schema(name: str) -> dict[str, Any]:
     with open(schemas_dir() / f"{name}.schema.json", encoding="utf-8") as handle:
-        return json.load(handle)
+        return _strict(json.load(handle))
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,8 +33,11 @@ def read_text_file(path: Path | str) -> TextFile:
         raise fail("file.missing") from None
     except OSError as exc:
         raise fail("file.unreadable", reason=exc.strerror or str(exc)) from None
-    if path.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise fail("file.is_directory")
+    if not stat.S_ISREG(st.st_mode):
+        # a FIFO would block the read for ever, /dev/zero never end: only regular files
+        raise fail("file.not_regular")
     if st.st_size > MAX_BYTES:
         raise fail("file.too_large", size_mb=f"{st.st_size / 1e6:.1f}", limit_mb=MAX_BYTES // 2**20)
     try:

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from tom_audit.i18n import tr
 from tom_audit.problems import InputError, Problem
 from tom_audit.store.yaml_fast import NotOurs, fast_parse
 
@@ -31,6 +32,7 @@ class _Loader(yaml.CSafeLoader):
         self.duplicate_keys: list[tuple[str, yaml.Mark]] = []
         self.alias_marks: list[yaml.Mark] = []
         self.bad_keys: list[yaml.Mark] = []
+        self.non_text_keys: list[tuple[str, str, yaml.Mark]] = []
 
     def construct_object(self, node, deep=False):
         if node in self.constructed_objects and not isinstance(node, ScalarNode):
@@ -45,6 +47,10 @@ class _Loader(yaml.CSafeLoader):
             if not isinstance(key, Hashable) or isinstance(key, (list, dict)):
                 self.bad_keys.append(key_node.start_mark)
                 continue
+            if not isinstance(key, str):
+                # JSON Schema and our code know only text keys: `answers: {1: 2}` or `true:`
+                self.non_text_keys.append((key_node.value, _kind(key), key_node.start_mark))
+                key = key_node.value
             if key in mapping:
                 self.duplicate_keys.append((str(key), key_node.start_mark))
             mapping[key] = self.construct_object(value_node, deep=deep)
@@ -78,6 +84,39 @@ for _tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary", "tag:yam
     _Loader.yaml_constructors.pop(_tag, None)
 
 
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    return "number" if isinstance(value, (int, float)) else type(value).__name__
+
+
+MAX_DEPTH = 50  # far beyond any document of ours; deeper data would break the emitter and the reader
+
+
+def too_deep(data: Any) -> Path_ | None:
+    """The path to the first value nested deeper than MAX_DEPTH, or None. Iterative, so a
+    deep document cannot exhaust Python's stack here."""
+    stack: list[tuple[Any, Path_]] = [(data, ())]
+    while stack:
+        node, path = stack.pop()
+        if len(path) > MAX_DEPTH:
+            return path
+        if isinstance(node, dict):
+            stack.extend((v, (*path, k)) for k, v in node.items() if isinstance(v, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend((v, (*path, i)) for i, v in enumerate(node) if isinstance(v, (dict, list)))
+    return None
+
+
+def _check_depth(data: Any, text: str, shown: str) -> None:
+    path = too_deep(data)
+    if path is not None:
+        where = NodeIndex(text).position(path[:MAX_DEPTH + 1])
+        raise InputError([Problem(shown, "yaml.too_deep", {"limit": MAX_DEPTH}, **where)])
+
+
 def _position(mark: yaml.Mark | None) -> dict[str, int | None]:
     if mark is None:
         return {"line": None, "col": None}
@@ -89,9 +128,12 @@ def parse_yaml(text: str, shown: str) -> Any:
     gc_was_enabled = gc.isenabled()
     gc.disable()  # parsers allocate many small objects; collection cycles cost 2.5x
     try:
-        return fast_parse(text)  # our own files, as the emitter wrote them
+        data = fast_parse(text)  # our own files, as the emitter wrote them
     except NotOurs:
         pass
+    else:
+        _check_depth(data, text, shown)
+        return data
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -118,8 +160,11 @@ def parse_yaml(text: str, shown: str) -> Any:
     ]
     problems += [Problem(shown, "yaml.alias", {}, **_position(mark)) for mark in loader.alias_marks]
     problems += [Problem(shown, "yaml.bad_key", {}, **_position(mark)) for mark in loader.bad_keys]
+    problems += [Problem(shown, "yaml.key_not_text", {"key": key, "kind": tr(f"yaml.kind.{kind}")}, **_position(mark))
+                 for key, kind, mark in loader.non_text_keys]
     if problems:
         raise InputError(problems)
+    _check_depth(data, text, shown)
     return data
 
 

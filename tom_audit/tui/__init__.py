@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tom_audit.i18n import set_language, tr
 from tom_audit.problems import InputError, display_path
-from tom_audit.reporting import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, fail, report
+from tom_audit.reporting import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, fail, has_terminal, report
 
 DEFAULT_CATALOGUE = "tom-art32"
 MODES = ("normal", "review")
@@ -39,6 +39,8 @@ def run_app(path: Path | str | None, *, language: str = "de", create: bool = Fal
 
             if not path.parent.is_dir():
                 return fail("cli.new.no_folder", folder=display_path(path.parent))
+            if not has_terminal():
+                return _no_terminal()
             try:
                 create_assessment(path, catalogue, "", language)
             except InputError as error:
@@ -51,6 +53,8 @@ def run_app(path: Path | str | None, *, language: str = "de", create: bool = Fal
             report(error.problems)
             return EXIT_BAD_INPUT
         recent.remember(path)
+    if not has_terminal():  # after the file's own problems, which matter more
+        return _no_terminal()
     from tom_audit.tui.app import TomAuditApp
 
     app = TomAuditApp(session, new=new, default_catalogue=catalogue, mode=mode)
@@ -66,6 +70,12 @@ def run_app(path: Path | str | None, *, language: str = "de", create: bool = Fal
     if app.return_code:
         return app.return_code
     return EXIT_OK if result is None else int(result)
+
+
+def _no_terminal() -> int:
+    """Without a terminal the questionnaire would wait for ever: say so at once (exit 2)."""
+    print(tr("cli.needs_terminal"), file=sys.stderr)
+    return EXIT_BAD_INPUT
 
 
 def internal_error(error: BaseException, rescued: Path | None) -> int:

@@ -145,6 +145,9 @@ class TomAuditApp(App[int]):
             except OSError as error:
                 self.save_failed(str(error))
                 return
+            except InputError as error:
+                self.save_failed(" ".join(tr(f"problem.{p.key}", **p.params) for p in error.problems))
+                return
         self.exit(0)
 
     # -- saving ------------------------------------------------------------------------
@@ -168,6 +171,9 @@ class TomAuditApp(App[int]):
             return
         except OSError as error:
             self.call_from_thread(self.save_failed, error.strerror or str(error))
+            return
+        except InputError as error:  # busy (another writer holds the lock), or refused (read-only)
+            self.call_from_thread(self.save_failed, " ".join(tr(f"problem.{p.key}", **p.params) for p in error.problems))
             return
         self.call_from_thread(self._saved)
 

@@ -23,6 +23,7 @@ from tom_audit.model.assessment import Answer, Approval, Assessment, Review
 from tom_audit.model.catalogue import Catalogue, Measure
 from tom_audit.problems import Problem
 from tom_audit.store.assessment_store import Loaded, load_assessment, save_assessment
+from tom_audit.store.lock import assessment_lock
 
 GAP_STATUSES = ("partial", "planned", "not_implemented")
 # what `f` cycles through: IT staff answering, and the DPO reviewing
@@ -126,7 +127,7 @@ class Session:
         return progress(self.catalogue, self.assessment)
 
     def required(self, measure: Measure) -> bool:
-        return measure.required_at(self.assessment.scope.protection_need)
+        return measure.required_at(self.assessment.scope.protection_need, self.assessment.scoping)
 
     def shows(self, measure: Measure, filter_name: str) -> bool:
         if filter_name == "all":
@@ -308,16 +309,19 @@ class Session:
         or exists and will be written by the save requested with it.
 
         Raises ExternalChange, without writing, if the file changed since we last read or
-        wrote it, unless `force` (the user chose to keep their version)."""
+        wrote it, unless `force` (the user chose to keep their version); FileBusy (an
+        InputError) if another writer holds the file's lock for longer than we wait."""
         with self._lock:
             if generation < self.saved_generation or (generation == self.saved_generation and not force):
                 return False
             if generation < self.generation and not force:
                 return False  # the UI asks for a save after every change: a newer one follows
-            if not force and self.changed_on_disk():
-                raise ExternalChange(str(self.path))
-            save_assessment(self.path, data)
-            self.disk = DiskState.of(self.path)
+            # under the file's lock, like every writer: nobody writes between our check and our save
+            with assessment_lock(self.path):
+                if not force and self.changed_on_disk():
+                    raise ExternalChange(str(self.path))
+                save_assessment(self.path, data)
+                self.disk = DiskState.of(self.path)
             self.saved_generation = generation
             return True
 
