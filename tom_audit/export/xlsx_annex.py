@@ -33,7 +33,7 @@ GOAL = TextStyle(FONT, 9)
 SMALL = TextStyle(FONT, 8.5)
 # (min, max) width per column: id, measure, kind, status, implementation, evidence,
 # [changed since,] references
-WIDTHS = ([8, 36, 10, 12, 60, 36, 22], [10, 36, 16, 22, 60, 36, 26])
+WIDTHS = ([8, 36, 10, 12, 56, 36, 24], [10, 36, 16, 22, 56, 36, 30])
 WIDTHS_SINCE = ([8, 32, 10, 12, 52, 32, 18, 20], [10, 32, 16, 22, 52, 32, 30, 24])
 
 
@@ -51,7 +51,7 @@ def annex_sheet(wb: Workbook, content: ExportContent) -> None:
     ws = wb.create_sheet(tr("export.sheet.annex", lang))
     st = Styles(ws, lang)
     measures = [r for r in content.annex if r.role == "measure"]
-    references = {r.measure_id: reference_text(r.references, lang) for r in measures}
+    references = {r.measure_id: reference_text(r.references, lang, short=True) for r in measures}
     headers = [tr("export.col.id", lang), tr("export.col.measure", lang), tr("export.col.kind", lang),
                tr("export.col.status", lang), tr("export.col.implementation", lang), tr("export.col.evidence", lang)]
     columns = [[r.measure_id for r in measures], [], [r.kind for r in measures], [r.status_label for r in measures],

@@ -33,4 +33,6 @@ STRINGS = {
     "annex.xlsx.internal": "intern",
     "annex.xlsx.page": "Seite &P von {pages}",
     "annex.col.references": "Referenzen",
+    "ref.short.iso27001": "ISO 27001",
+    "ref.short.bsi": "BSI",
 }

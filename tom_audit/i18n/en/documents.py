@@ -33,4 +33,6 @@ STRINGS = {
     "annex.xlsx.internal": "internal",
     "annex.xlsx.page": "Page &P of {pages}",
     "annex.col.references": "References",
+    "ref.short.iso27001": "ISO 27001",
+    "ref.short.bsi": "BSI",
 }
