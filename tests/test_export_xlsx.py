@@ -206,7 +206,7 @@ def test_print_settings(de):
         if ws.title == "Anlage TOM":  # a document of its own: its own pages, no "intern"
             assert re.fullmatch(r"Seite &P von \d+", ws.oddFooter.right.text)
             assert ws.page_setup.firstPageNumber == 1 and ws.page_setup.useFirstPageNumber
-            assert "intern" not in ws.oddHeader.right.text and ws.oddHeader.right.text == "ENTWURF"
+            assert ws.oddHeader.right.text == "&A" and ws.oddHeader.center.text == "ENTWURF"
         else:
             assert ws.oddFooter.right.text == "Seite &P von &N"
             assert ws.oddHeader.right.text == "intern · &A", ws.title

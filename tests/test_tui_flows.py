@@ -125,12 +125,12 @@ async def test_not_applicable_asks_for_a_reason(new_file):
         await pilot.press("5")
         await pilot.pause()
         assert isinstance(app.screen, ReasonDialog)
-        await pilot.press("enter")  # empty: refused, the dialog stays
+        await pilot.press("ctrl+s")  # empty: refused, the dialog stays
         await pilot.pause()
         assert isinstance(app.screen, ReasonDialog)
         assert "Grund" in str(app.screen.query_one(".dialog-error").render())
         await type_text(pilot, "Kein eigener Serverraum")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert isinstance(app.screen, MainScreen)
         await pilot.press("j", "5", "escape")  # cancelled: nothing recorded
@@ -181,7 +181,7 @@ async def test_gap_is_recorded(new_file):
         await type_text(pilot, "Keine Protokolle")
         dialog = app.screen
         dialog.query_one("#gap-risk").value = "high"
-        dialog.query_one("#gap-action").value = "Protokollierung einschalten"
+        dialog.query_one("#gap-action").text = "Protokollierung einschalten"
         dialog.query_one("#gap-owner").value = "IT-Leitung"
         dialog.query_one("#gap-due").value = "2026-13-01"
         await pilot.press("ctrl+s")

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from tom_audit.i18n import tr
 from tom_audit.problems import Problem
+from tom_audit.text_rules import terminal_text
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -23,7 +24,7 @@ def report(problems: Iterable[Problem], limit: int = MAX_PROBLEMS) -> None:
     most `limit` of them, then "… and N more"."""
     problems = list(problems)
     for problem in problems[:limit]:
-        print(problem.render(), file=sys.stderr)
+        print(terminal_text(problem.render()), file=sys.stderr)  # file text cannot steer the terminal
     if len(problems) > limit:
         print(tr("cli.more_problems", count=len(problems) - limit), file=sys.stderr)
 
@@ -50,5 +51,5 @@ def never_fail_on_encoding() -> None:
 
 def fail(key: str, **params) -> int:
     """Print `tom-audit: Fehler: <tr(key)>` to stderr; returns EXIT_BAD_INPUT (2)."""
-    print(f"tom-audit: {tr('severity.error')}: {tr(key, **params)}", file=sys.stderr)
+    print(terminal_text(f"tom-audit: {tr('severity.error')}: {tr(key, **params)}"), file=sys.stderr)
     return EXIT_BAD_INPUT

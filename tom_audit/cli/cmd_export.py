@@ -10,6 +10,7 @@ from pathlib import Path
 from tom_audit.cli.common import add_lang
 from tom_audit.cli.output import EXIT_OK, fail, report
 from tom_audit.i18n import LANGUAGES, current_language, tr
+from tom_audit.problems import display_path
 
 NAME = "export"
 ORDER = 60
@@ -64,6 +65,16 @@ def load_since(path: Path, loaded, today):
     return old
 
 
+def report_cut_cells(content) -> None:
+    import sys
+
+    from tom_audit.export.text import MAX_CELL_CHARS, overlong_cells
+
+    for measure_id, field, length in overlong_cells(content):
+        print(tr("text.truncated", id=measure_id, field=tr(f"text.field.{field}"), length=length,
+                 limit=MAX_CELL_CHARS), file=sys.stderr)
+
+
 def run(args) -> int:
     from tom_audit.export import AnnexOptions, ExportOptions, export, format_for  # openpyxl only when exporting
     from tom_audit.store.assessment_store import load_assessment
@@ -82,6 +93,13 @@ def run(args) -> int:
     since = load_since(args.since, loaded, options.today) if args.since else None
     lang = export_language(args, loaded.assessment.language)
     fmt = format_for(out, args.format)
-    export(loaded, out, fmt=fmt, lang=lang, options=options, since=since, annex=annex)
+    content = export(loaded, out, fmt=fmt, lang=lang, options=options, since=since, annex=annex)
+    if fmt == "xlsx":  # a cell holds 32,767 UTF-16 code units: say what was cut (lint: TOM055)
+        report_cut_cells(content)
     print(tr("export.cli.done", file=str(out), format=fmt, measures=len(loaded.catalogue.measures), language=lang))
+    notice = getattr(content, "completeness", None)
+    if notice is not None and not notice.complete:  # what the export cannot vouch for, in one line
+        import sys
+
+        print(tr("export.cli.incomplete", file=display_path(args.file), line=notice.line(lang)), file=sys.stderr)
     return EXIT_OK

@@ -10,6 +10,7 @@ from tom_audit.logic.answers import AnswerError, Edit, current_user, record
 from tom_audit.model.assessment import EVIDENCE_KINDS, STATUSES
 from tom_audit.store.assessment_store import update_assessment
 from tom_audit.store.evidence_files import evidence_for
+from tom_audit.text_rules import url_problem
 
 NAME = "set"
 ORDER = 50
@@ -43,6 +44,7 @@ def run(args) -> int:
                      valid_until=args.valid_until)
         for target in args.evidence
     ]
+    report(p for p in (url_problem(e.ref, "--evidence") for e in evidence) if p is not None)  # tokens: a warning
     edit = Edit(status=args.status, note=args.note, owner=args.owner, answers=answers, add_evidence=evidence)
     by = args.by if args.by is not None else current_user()
 

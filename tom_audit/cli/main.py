@@ -14,6 +14,7 @@ import importlib
 import pkgutil
 
 from tom_audit import __version__
+from tom_audit.cli.arg_text import check_arguments
 from tom_audit.commands import COMMAND_PACKAGES
 from tom_audit.cli.output import EXIT_BAD_INPUT, report
 from tom_audit.reporting import never_fail_on_encoding
@@ -21,6 +22,7 @@ from tom_audit.i18n import LANGUAGES, set_language, tr
 from tom_audit.logic.answers import AnswerError
 from tom_audit.problems import InputError
 from tom_audit.store.os_errors import problem_for
+from tom_audit.text_rules import escaped_terminal_output
 
 # Every cmd_*.py of the command packages (cli/, the UI's tui/command_line/) is a command: NAME,
 # ORDER (its place in --help), register(subparsers). Command modules import heavy libraries
@@ -107,10 +109,22 @@ def main(argv: list[str] | None = None) -> int:
         lang = argv[1]
     set_language(lang if lang in LANGUAGES else "de")
     parser = build_parser()
-    args = parser.parse_args(_normalise(argv))
+    with escaped_terminal_output():  # usage errors quote the arguments
+        args = parser.parse_args(_normalise(argv))
     if args.lang:
         set_language(args.lang)
+    if args.command in FULL_SCREEN:
+        return _run(parser, args)
+    with escaped_terminal_output():  # what a file holds can not steer the terminal
+        return _run(parser, args)
+
+
+FULL_SCREEN = ("open", "review")  # commands that hand the terminal to the Textual UI
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
+        check_arguments(parser, args)
         return args.run(args)
     except InputError as error:
         report(error.problems)

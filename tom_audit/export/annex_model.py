@@ -18,10 +18,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from tom_audit.export.content import ExportContent
-from tom_audit.export.text import clean_text, format_date
+from tom_audit.export.text import format_date, safe_text
 from tom_audit.i18n import tr
 from tom_audit.logic.dates import add_months, parse_date
-from tom_audit.logic.review import approval_state
 
 
 @dataclass(frozen=True)
@@ -130,7 +129,7 @@ class AnnexDocument:
 def user_text(text: str | None) -> str:
     """Every user string of the annex passes here, on its way into the model: the export
     sanitiser of `export.text` (characters no document format can hold are replaced)."""
-    return clean_text(text or "")
+    return safe_text(text)
 
 
 # -- approval ---------------------------------------------------------------------------------
@@ -143,20 +142,23 @@ class ApprovalInfo:
 
 
 def approval_info(content: ExportContent) -> ApprovalInfo:
-    """The one place the documents read the approval. An annex is final only when the
-    assessment is approved and unchanged since (content hash: `logic.review`); anything
-    else is a draft (issue 10: "Entwurf / Draft on every page")."""
+    """The one place the documents read the approval (`content.approval`, from
+    `logic.approval.approval_state`). An annex is final only when the assessment is approved
+    and unchanged since (content hash); anything else is a draft (issue 10: "Entwurf / Draft
+    on every page"). A forced approval says so, with the number of items left open."""
     lang = content.lang
-    approval = content.assessment.approval
-    state = approval_state(content.assessment)
-    if approval is None or state == "none":
+    state = content.approval
+    if not state.approved and not state.changed_since_approval:
         return ApprovalInfo(False, tr("annex.version.draft", lang))
-    day = parse_date(approval.date)
-    params = dict(version=user_text(approval.version) or "-", by=user_text(approval.by) or "-",
-                  date=format_date(day, lang) if day else user_text(approval.date) or "-")
-    if state == "approved":
-        return ApprovalInfo(True, tr("annex.version.approved", lang, **params))
-    return ApprovalInfo(False, tr("annex.version.changed", lang, **params))
+    day = parse_date(state.date)
+    params = dict(version=user_text(state.version) or "-", by=user_text(state.by) or "-",
+                  date=format_date(day, lang) if day else user_text(state.date) or "-")
+    if not state.approved:
+        return ApprovalInfo(False, tr("annex.version.changed", lang, **params))
+    line = tr("annex.version.approved", lang, **params)
+    if state.forced:
+        line += " " + tr("annex.version.forced", lang, count=len(state.open_items))
+    return ApprovalInfo(True, line)
 
 
 # -- building the document ---------------------------------------------------------------------

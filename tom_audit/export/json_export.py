@@ -1,5 +1,6 @@
 """Everything in the workbook as JSON, for other tools: ids next to the localised labels,
-dates as ISO strings, texts exactly as typed (no spreadsheet escaping)."""
+dates as ISO strings, texts as typed (no spreadsheet escaping; through `safe_text`, which
+changes only line ends and characters the loader refuses anyway)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,21 @@ from typing import Any
 from tom_audit import __version__
 from tom_audit.export import review_layout
 from tom_audit.export.content import ExportContent
+from tom_audit.export.text import safe_text
 
 FORMAT = "tom-audit/export"
 FORMAT_VERSION = 1
+
+
+def _safe(value: Any) -> Any:
+    """Every string of a JSON document (keys too) through the export sanitiser."""
+    if isinstance(value, str):
+        return safe_text(value)
+    if isinstance(value, dict):
+        return {_safe(k) if isinstance(k, str) else k: _safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_safe(v) for v in value]
+    return value
 
 
 def _plain(value: Any) -> Any:
@@ -49,6 +62,18 @@ def as_document(content: ExportContent) -> dict[str, Any]:
             "scoping": dict(a.scoping),
         },
         "catalogue": {"id": c.id, "version": c.version, "sha256": c.sha256, "title": c.title(content.lang)},
+        "approval": {
+            "draft": content.draft, "approved": content.approval.approved,
+            "version": content.approval.version or None, "date": content.approval.date or None,
+            "by": content.approval.by or None, "forced": content.approval.forced,
+            "open_items": list(content.approval.open_items),
+            "changed_since_approval": content.approval.changed_since_approval, "label": content.cover.status,
+        },
+        "completeness": {
+            "complete": content.completeness.complete, "lint_errors": content.completeness.lint_errors,
+            "unanswered": content.completeness.unanswered, "open_reviews": content.completeness.open_reviews,
+            "line": content.cover.notice,
+        },
         "cover": {
             "fields": [{"label": f.label, "value": _plain(f.value)} for f in content.cover.fields],
             "scoping": [{"question": f.label, "answer": f.value} for f in content.cover.scoping],
@@ -94,4 +119,4 @@ def _changes(content: ExportContent) -> dict[str, Any] | None:
 
 
 def render_json(content: ExportContent) -> str:
-    return json.dumps(as_document(content), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(_safe(as_document(content)), ensure_ascii=False, indent=2) + "\n"

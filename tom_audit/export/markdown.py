@@ -2,24 +2,45 @@
 
 from __future__ import annotations
 
+import re
+
 from tom_audit.export.content import ExportContent
-from tom_audit.export.text import format_date
+from tom_audit.export.text import format_date, safe_text
 from tom_audit.i18n import tr
 
 
+# Characters with a meaning in Markdown inline text: emphasis, code, links and images
+# ([...](...), ![...](...)), strike-through, table cells; a backslash shows them as they are.
+_INLINE = re.compile(r"([\\`*_\[\]~|])")
+_LIST_NUMBER = re.compile(r"^(\d+)([.)])")
+
+
+class Strong(str):
+    """A cell text we set in bold ourselves (the text inside is still escaped)."""
+
+
+def md_inline(text: object) -> str:
+    """User text as literal Markdown: through the export sanitiser (`safe_text`), HTML
+    disarmed (& < > as entities) and every inline syntax character backslash-escaped, so no
+    text a user typed becomes a link, an image, emphasis, code or a tag."""
+    value = safe_text(text)
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _INLINE.sub(r"\\\1", value)
+
+
 def md_cell(text: object) -> str:
-    """Text for one Markdown table cell: no line breaks, no table or HTML syntax of its own."""
-    value = "" if text is None else str(text)
-    value = value.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-    return "<br>".join(part.strip() for part in value.splitlines()) or " "
+    """Text for one Markdown table cell: no line breaks, no table, link or HTML syntax of its own."""
+    value = "<br>".join(part.strip() for part in md_inline(text).splitlines()) or " "
+    return f"**{value}**" if isinstance(text, Strong) and value.strip() else value
 
 
 def md_text(text: str) -> str:
-    """A line of running text: HTML and a leading heading/list marker disarmed."""
-    value = text.replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ").strip()
-    if value[:1] in "#->*+":
+    """A line of running text: inline syntax and HTML disarmed, line breaks joined, and a
+    leading heading, quote or list marker escaped."""
+    value = md_inline(text).replace("\n", " ").strip()
+    if value[:1] in ("#", "-", "+", "*", "=") and not value.startswith("\\"):
         value = "\\" + value
-    return value
+    return _LIST_NUMBER.sub(r"\1\\\2", value)
 
 
 def _table(headers: list[str], rows: list[list[object]]) -> list[str]:
@@ -51,7 +72,13 @@ def _changes(content: ExportContent) -> list[str]:
 def render_markdown(content: ExportContent) -> str:
     lang = content.lang
     a = content.assessment
-    out = [f"# {tr('export.annex.title', lang)}", ""]
+    out = [f"# {md_text(tr('export.annex.title', lang))}", ""]
+    status = md_text(content.cover.status)
+    out += [f"**{status}**", ""]
+    if content.approval.approved and content.approval.forced:  # what was open when it was forced
+        out += [f"- {md_text(item)}" for item in content.approval.open_item_texts(lang)] + [""]
+    if content.cover.notice:
+        out += [md_text(content.cover.notice), ""]
     head = a.organisation.name + (f" · {a.scope.service}" if a.scope.service else "")
     if head:
         out += [md_text(head), ""]
@@ -87,9 +114,9 @@ def render_markdown(content: ExportContent) -> str:
     if since:
         out += _changes(content)
 
-    out += [f"# {tr('export.sheet.actions', lang)}", ""]
+    out += [f"# {md_text(tr('export.sheet.actions', lang))}", ""]
     if not content.actions:
-        out += [tr("export.md.no_actions", lang), ""]
+        out += [md_text(tr("export.md.no_actions", lang)), ""]
     else:
         overdue = tr("export.overdue", lang)
         headers = [tr("export.col.id", lang), tr("export.col.measure", lang), tr("export.col.required", lang),
@@ -98,7 +125,7 @@ def render_markdown(content: ExportContent) -> str:
                    tr("export.col.gap_state", lang)]
         rows = [[r.measure_id, r.title, r.required_label, r.status_label, r.risk_label, r.description, r.action,
                  r.owner, format_date(r.due, lang) if r.due else r.due_text,
-                 f"**{r.state_label} · {overdue}**" if r.overdue else r.state_label]
+                 Strong(f"{r.state_label} · {overdue}") if r.overdue else r.state_label]
                 for r in content.actions]
         out += _table(headers, rows)
         out.append("")

@@ -35,7 +35,7 @@ from tom_audit.export.xlsx_layout import (
     BODY, BOLD, CHART_COLOURS, LINE_HEIGHT, STATUS_FILLS, RowWriter, Styles, fit_widths, print_setup, row_height,
     set_widths,
 )
-from tom_audit.export.text import format_date
+from tom_audit.export.text import format_date, safe_text, sheet_name
 from tom_audit.i18n import tr
 
 # -- the sheets ------------------------------------------------------------------------
@@ -46,7 +46,7 @@ COVER_WIDTHS = [34, 60, 3, 34, 34]  # A, B: identity; C: gap; D, E: counts and s
 def _cover(wb: Workbook, content: ExportContent) -> None:
     """One printed page, internal: who, what, as of when, the counts, the scope."""
     lang = content.lang
-    ws = wb.create_sheet(tr("export.sheet.cover", lang))
+    ws = wb.create_sheet(sheet_name(tr("export.sheet.cover", lang)))
     st = Styles(ws, lang)
     set_widths(ws, COVER_WIDTHS)
     print_setup(ws, content, None, fit_height=True)
@@ -55,7 +55,9 @@ def _cover(wb: Workbook, content: ExportContent) -> None:
     rows = RowWriter(ws)
     rows.add([st.cell(ws, c.title, "title")], 26)
     rows.add([st.cell(ws, c.subtitle, "subtitle_line")], 18)
-    rows.add([])
+    # the sign-off state where nobody can miss it; what the export leaves out is a field below
+    ws.merged_cells.add(f"A{rows.count + 1}:E{rows.count + 1}")  # one line across the page
+    rows.add([st.cell(ws, c.status, "alert_bold" if c.draft else "section")], 18)
     a_width, b_width, _, d_width, e_width = COVER_WIDTHS
 
     def value_style(value):
@@ -91,7 +93,7 @@ SUMMARY_STATUSES = ("implemented", "partial", "planned", "not_implemented", "not
 
 def _summary(wb: Workbook, content: ExportContent) -> None:
     lang = content.lang
-    ws = wb.create_sheet(tr("export.sheet.summary", lang))
+    ws = wb.create_sheet(sheet_name(tr("export.sheet.summary", lang)))
     st = Styles(ws, lang)
     headers = [tr("export.col.category", lang), tr("export.col.art32", lang), tr("export.col.total", lang),
                *(tr(f"status.{s}", lang) for s in SUMMARY_STATUSES), tr("status.open", lang),
@@ -162,7 +164,7 @@ def _changes(wb: Workbook, content: ExportContent) -> None:
     first, then the measures in catalogue order (a measure's title on its first row)."""
     lang = content.lang
     changes = content.changes
-    ws = wb.create_sheet(tr("export.sheet.changes", lang))
+    ws = wb.create_sheet(sheet_name(tr("export.sheet.changes", lang)))
     st = Styles(ws, lang)
     headers = [tr("export.col.id", lang), tr("export.changes.col.subject", lang), tr("export.changes.col.change", lang),
                tr("export.changes.col.old", lang), tr("export.changes.col.new", lang)]
@@ -209,7 +211,7 @@ def _changes(wb: Workbook, content: ExportContent) -> None:
 
 def _table(wb: Workbook, content: ExportContent, title: str, headers: list[str], widths: list[float],
            freeze: str):
-    ws = wb.create_sheet(title)
+    ws = wb.create_sheet(sheet_name(title))
     set_widths(ws, widths)
     ws.freeze_panes = freeze
     print_setup(ws, content, "1:1")
@@ -277,7 +279,7 @@ def _evidence(wb: Workbook, content: ExportContent) -> None:
         ref = st.cell(ws, r.ref, "cell_link" if link and not r.expired else base)
         if link:
             ref.row, ref.column = row, 4  # a hyperlink needs its cell's coordinate
-            ref.hyperlink = r.ref
+            ref.hyperlink = safe_text(r.ref, line=True)
         # the hash takes two lines of 8 pt monospace text
         height = row_height([(r.title, widths[1], BODY), (r.ref, widths[3], BODY), (r.description, widths[4], BODY)])
         if r.sha256:
@@ -301,9 +303,10 @@ def _review(wb: Workbook, content: ExportContent) -> None:
     widths = [c.width for c in columns]
     ws = _table(wb, content, review_layout.sheet_title(lang), headers, widths, "C2")
     ws.column_dimensions[review_layout.KEY_COLUMN.letter].hidden = True
+    ws.column_dimensions[review_layout.FINGERPRINT_COLUMN.letter].hidden = True
     st = Styles(ws, lang)
     last_row = len(items) + review_layout.FIRST_DATA_ROW - 1
-    labels = review_layout.REVIEW_STATE_LABELS[lang]
+    labels = review_layout.VERDICT_LABELS[lang]
     state_col = review_layout.COLUMN["review_state"].letter
     validation = DataValidation(type="list", formula1='"' + ",".join(labels.values()) + '"', allow_blank=True,
                                 showErrorMessage=True, errorTitle=tr("export.review.invalid_title", lang),
@@ -327,24 +330,27 @@ def _review(wb: Workbook, content: ExportContent) -> None:
             st.cell(ws, r.note, "cell"), st.cell(ws, r.evidence_count, "cell_int"),
             st.cell(ws, r.review_state_label, "dpo"), st.cell(ws, r.reviewer, "dpo"),
             st.cell(ws, r.review_date, "dpo_date"), st.cell(ws, r.comment, "dpo"),
+            st.cell(ws, r.fingerprint, "hidden"),
         ], height)
-    ws.auto_filter.ref = f"B1:{columns[-1].letter}{max(last_row, 1)}"
+    ws.auto_filter.ref = f"B1:{review_layout.COLUMN['comment'].letter}{max(last_row, 1)}"
 
 
 def _properties(wb: Workbook, content: ExportContent) -> None:
+    """Document properties (docProps/core.xml, custom.xml): every text through `safe_text`,
+    so no user text can make the XML part ill-formed."""
     lang = content.lang
     a = content.assessment
     stamp = datetime.combine(content.stand, time(12, 0))
     props = wb.properties
-    props.title = tr("export.properties.title", lang, org=a.organisation.name or "-")
-    props.subject = tr("export.properties.subject", lang)
-    props.creator = a.scope.responsible or a.organisation.name or "tom-audit"
+    props.title = safe_text(tr("export.properties.title", lang, org=a.organisation.name or "-"), line=True)
+    props.subject = safe_text(tr("export.properties.subject", lang), line=True)
+    props.creator = safe_text(a.scope.responsible or a.organisation.name or "tom-audit", line=True)
     props.lastModifiedBy = f"tom-audit {__version__}"
-    props.keywords = tr("export.properties.keywords", lang)
-    props.description = tr("export.properties.description", lang, catalogue=content.catalogue.id,
-                           version=content.catalogue.version)
+    props.keywords = safe_text(tr("export.properties.keywords", lang), line=True)
+    props.description = safe_text(tr("export.properties.description", lang, catalogue=content.catalogue.id,
+                                     version=content.catalogue.version), line=True)
     props.language = "de-DE" if lang == "de" else "en-GB"
-    props.identifier = a.id or None
+    props.identifier = safe_text(a.id, line=True) or None
     props.created = stamp
     custom = [
         (review_layout.PROP_ASSESSMENT_ID, a.id),
@@ -354,7 +360,7 @@ def _properties(wb: Workbook, content: ExportContent) -> None:
         (review_layout.PROP_LANGUAGE, lang),
     ]
     for name, value in custom:
-        wb.custom_doc_props.append(StringProperty(name=name, value=value or ""))
+        wb.custom_doc_props.append(StringProperty(name=name, value=safe_text(value, line=True)))
 
 
 def build_workbook(content: ExportContent, write_only: bool = True) -> Workbook:

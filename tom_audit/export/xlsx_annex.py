@@ -4,8 +4,8 @@ of its own.
 Rows are measured first (`xlsx_layout.row_height`, the fonts' own metrics), then the page
 breaks are planned from those heights (`plan_breaks`: a category heading, its control goal
 and its first measure stay on one page), then the rows are written. The sheet counts its
-own pages ("Seite 2 von 9" within the annex) and carries the draft mark in its header
-unless the assessment is approved and unchanged since (`annex_model.approval_info`).
+own pages ("Seite 2 von 9" within the annex); the draft mark in its header comes with every
+sheet's (`print_setup`).
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from openpyxl.utils import get_column_letter
 from tom_audit.export.annex_model import AnnexOptions, approval_info, closing_block
 from tom_audit.export.content import ExportContent
 from tom_audit.export.references import reference_text
-from tom_audit.export.text import format_date
+from tom_audit.export.text import format_date, sheet_name
 from tom_audit.export.text_width import TextStyle
 from tom_audit.export.xlsx_layout import (
-    BODY, BOLD, FONT, RowWriter, Styles, annex_frame, fit_widths, page_capacity, plan_breaks, print_setup,
+    BODY, BOLD, FONT, STATUS_FILLS, RowWriter, Styles, annex_frame, fit_widths, page_capacity, plan_breaks, print_setup,
     row_height, set_widths, single_row,
 )
 from tom_audit.i18n import tr
@@ -48,7 +48,7 @@ class _Row:
 def annex_sheet(wb: Workbook, content: ExportContent) -> None:
     lang = content.lang
     a = content.assessment
-    ws = wb.create_sheet(tr("export.sheet.annex", lang))
+    ws = wb.create_sheet(sheet_name(tr("export.sheet.annex", lang)))
     st = Styles(ws, lang)
     measures = [r for r in content.annex if r.role == "measure"]
     references = {r.measure_id: reference_text(r.references, lang, short=True) for r in measures}
@@ -76,7 +76,8 @@ def annex_sheet(wb: Workbook, content: ExportContent) -> None:
 
     service = f"{a.organisation.name} · {a.scope.service}" if a.scope.service else a.organisation.name
     plan = [
-        merged(tr("export.annex.title", lang), "title", TITLE, pad=8),
+        # the sign-off state in the title: "… · Entwurf (nicht freigegeben)" or "… · Version 1.0, freigegeben …"
+        merged(f"{tr('export.annex.title', lang)} · {content.cover.status}", "title", TITLE, pad=8),
         merged(service, "meta", BODY),
         merged(tr("export.annex.meta", lang, date=format_date(content.stand, lang), catalogue=content.catalogue.id,
                   version=content.catalogue.version, responsible=a.scope.responsible or "-",
@@ -99,7 +100,8 @@ def annex_sheet(wb: Workbook, content: ExportContent) -> None:
             texts = [(r.title, widths[1], BOLD), (r.kind, widths[2], BODY), (r.status_label, widths[3], BODY),
                      (r.description, widths[4], BODY), (r.evidence, widths[5], BODY), (refs, widths[-1], SMALL)]
             cells = [st.cell(ws, r.measure_id, "cell"), st.cell(ws, r.title, "cell_bold"), st.cell(ws, r.kind, "cell"),
-                     st.cell(ws, r.status_label, f"status_{r.status}"), st.cell(ws, r.description, "cell"),
+                     st.cell(ws, r.status_label, f"status_{r.status}" if r.status in STATUS_FILLS else "alert"),
+                     st.cell(ws, r.description, "cell"),
                      st.cell(ws, r.evidence, "cell")]
             if since:
                 texts.append((r.changed, widths[6], BODY))
@@ -117,8 +119,7 @@ def annex_sheet(wb: Workbook, content: ExportContent) -> None:
         if row.merge:
             ws.merged_cells.add(f"A{rows.count + 1}:{last}{rows.count + 1}")
         rows.add(row.cells, row.height)
-    approval = approval_info(content)
-    annex_frame(ws, content, pages=len(starts) + 1, draft_mark="" if approval.approved else tr("annex.draft_mark", lang))
+    annex_frame(ws, content, pages=len(starts) + 1)
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{max(rows.count, HEADER_ROW)}"
     ws.print_area = f"A1:{last}{rows.count}"
 

@@ -15,8 +15,8 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from tom_audit.export.content import ExportContent
+from tom_audit.export.text import cell_text, excel_date_format, format_date, needs_formula_guard, safe_text
 from tom_audit.export.text_width import DIGIT_PX, PT_PER_PX, TextStyle, column_points, wrapped_lines
-from tom_audit.export.text import cell_text, excel_date_format, format_date, needs_formula_guard
 from tom_audit.i18n import tr
 
 FONT = "Arial"  # LibreOffice draws it with Liberation Sans, the same metrics
@@ -207,7 +207,11 @@ def set_widths(ws, widths: list[float]) -> None:
 
 
 def _hf(text: str) -> str:
-    """Text for a page header or footer: `&` starts a code there, so it is doubled."""
+    """Text for a page header or footer: one line, at most 100 characters (Excel takes 255
+    for all parts of a header together), and `&` starts a code there, so it is doubled."""
+    text = safe_text(text, line=True)
+    if len(text) > 100:
+        text = text[:99] + "…"
     return text.replace("&", "&&")
 
 
@@ -239,6 +243,11 @@ def print_setup(ws, content: ExportContent, title_rows: str | None, fit_height: 
         ws.print_title_rows = title_rows
     ws.oddHeader.left.text = _hf(tr("export.header", lang))
     ws.oddHeader.right.text = _hf(tr("annex.xlsx.internal", lang)) + " · &A" if internal else "&A"
+    if getattr(content, "draft", False):  # "Entwurf" / "Draft" on every printed page
+        ws.oddHeader.center.text = _hf(tr("approval.draft_mark", lang))
+        ws.oddHeader.center.size = 12
+        ws.oddHeader.center.font = f"{FONT},Bold"
+        ws.oddHeader.center.color = ALERT_FONT
     ws.oddFooter.left.text = _hf(content.organisation or "")
     ws.oddFooter.center.text = _hf(tr("export.footer.stand", lang, date=format_date(content.stand, lang)))
     ws.oddFooter.right.text = tr("export.footer.page", lang)  # contains &P and &N
@@ -247,19 +256,12 @@ def print_setup(ws, content: ExportContent, title_rows: str | None, fit_height: 
         part.font = FONT
 
 
-def annex_frame(ws, content: ExportContent, pages: int, draft_mark: str) -> None:
+def annex_frame(ws, content: ExportContent, pages: int) -> None:
     """The annex sheet prints as a document of its own: its pages counted from 1 to `pages`
-    (the breaks are ours, see `PagePlan`), and the draft mark in red in every page header
-    unless the assessment is approved and unchanged."""
-    lang = content.lang
+    (the breaks are ours, see `plan_breaks`); the draft mark comes from `print_setup`."""
     ws.page_setup.firstPageNumber = 1
     ws.page_setup.useFirstPageNumber = True
-    ws.oddFooter.right.text = tr("annex.xlsx.page", lang, pages=pages)  # "Seite &P von 7"
-    if draft_mark:
-        ws.oddHeader.right.text = _hf(draft_mark)
-        ws.oddHeader.right.size = 11
-        ws.oddHeader.right.color = "B00020"
-        ws.oddHeader.right.font = f"{FONT},Bold"
+    ws.oddFooter.right.text = tr("annex.xlsx.page", content.lang, pages=pages)  # "Seite &P von 7"
 
 
 def print_scale(widths: list[float]) -> float:

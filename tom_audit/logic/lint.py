@@ -17,11 +17,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from tom_audit import text_rules
 from tom_audit.i18n import current_language, has, tr
 from tom_audit.logic.applicability import applies, effective
 from tom_audit.logic.dates import add_months, parse_date
-from tom_audit.logic.review import changed_since_approval
+from tom_audit.logic import na_reasons
+from tom_audit.logic.review import changed_since_approval, changed_since_review
 from tom_audit.model.assessment import OPEN_GAP_STATES, Answer, Assessment, Evidence
 from tom_audit.model.catalogue import Catalogue, Measure, Text
 
@@ -64,6 +67,13 @@ RULES: tuple[Rule, ...] = (
     Rule("TOM018", "unanswered", INFO),
     Rule("TOM019", "changed_since_approval", INFO),
     Rule("TOM020", "annex_metadata_missing", WARNING),
+    Rule("TOM021", "changed_since_review", WARNING),
+    Rule("TOM022", "na_reason_unsupported", ERROR),
+    Rule("TOM023", "na_suggestion_unconfirmed", INFO),
+    # TOM055-TOM059: text that would be cut or published (tom_audit.text_rules)
+    Rule("TOM055", "text_too_long", WARNING),
+    Rule("TOM056", "url_token", WARNING),
+    Rule("TOM057", "url_password", ERROR),
 )
 RULE_BY_ID = {rule.id: rule for rule in RULES}
 _RULE_BY_NAME = {rule.name: rule for rule in RULES}
@@ -193,6 +203,29 @@ class _Collector:
 
 
 # -- the rules -------------------------------------------------------------------------------
+
+
+def _check_text(out: _Collector, measure: Measure, answer: Answer) -> None:
+    """Texts the workbook would cut (an Excel cell holds 32,767 UTF-16 code units), and
+    evidence URLs that would publish a credential in the annex."""
+    for name, length in text_rules.long_texts(answer):
+        out.add("text_too_long", measure, field=_both(f"text.field.{name}"), length=length,
+                limit=text_rules.EXCEL_CELL_LIMIT)
+    for item in answer.evidence:
+        if not item.is_url:
+            continue
+        if text_rules.url_has_password(item.ref):
+            out.add("url_password", measure, host=_host(item.ref))
+        names = text_rules.token_params(item.ref)
+        if names:
+            out.add("url_token", measure, names=", ".join(names), url=text_rules.redact_url(item.ref))
+
+
+def _host(ref: str) -> str:
+    try:
+        return urlsplit(ref).hostname or "?"
+    except ValueError:
+        return "?"
 
 
 def _check_note(out: _Collector, measure: Measure, answer: Answer) -> None:
@@ -340,6 +373,32 @@ def _check_assessment(out: _Collector, catalogue: Catalogue, assessment: Assessm
         out.add("unanswered", count=len(unanswered), ids=_shorten(unanswered))
 
 
+def _check_review(out: _Collector, measure: Measure, answer: Answer) -> None:
+    if changed_since_review(answer):
+        review = answer.review
+        out.add("changed_since_review", measure, state=_both(f"review.state.{review.state}"),
+                reviewer=review.reviewer or "-", date=review.date or "-")
+
+
+def _check_na_reasons(out: _Collector, catalogue: Catalogue, assessment: Assessment) -> None:
+    """TOM022: a "not applicable" reason that cites a measure which is not implemented;
+    TOM023: the catalogue's suggested reasons nobody confirmed yet."""
+    suggested = []
+    for measure in catalogue.measures:
+        state = effective(measure, assessment.answer(measure.id), assessment.scoping)
+        if state.status != "not_applicable":
+            continue
+        if state.automatic:  # only a suggestion: not printed anyway; the UI tells what it leans on
+            if not measure.deprecated_reason:
+                suggested.append(measure.id)
+            continue
+        cited = na_reasons.unsupported(assessment.answer(measure.id).note, catalogue, assessment, measure.id)
+        if cited:
+            out.add("na_reason_unsupported", measure, ids=", ".join(cited))
+    if suggested:
+        out.add("na_suggestion_unconfirmed", count=len(suggested), ids=_shorten(suggested))
+
+
 def _shorten(ids: list[str], limit: int = 8) -> str:
     return ", ".join(ids) if len(ids) <= limit else ", ".join(ids[:limit]) + f", … (+{len(ids) - limit})"
 
@@ -359,12 +418,15 @@ def lint(catalogue: Catalogue, assessment: Assessment, *, today: date, evidence_
     months = assessment.scope.review_interval_months or 12
     _check_assessment(out, catalogue, assessment, today=today, months=months)
     _check_categories(out, catalogue, assessment)
+    _check_na_reasons(out, catalogue, assessment)
     for measure in catalogue.measures:
         answer = assessment.measures.get(measure.id)
         if answer is None:
             continue
         _check_status(out, catalogue, assessment, measure, answer, today=today)
+        _check_review(out, measure, answer)
         _check_note(out, measure, answer)
+        _check_text(out, measure, answer)
         _check_evidence(out, measure, answer, today=today, months=months, evidence_base=evidence_base,
                         sha_of=file_sha)
     return sort_findings(out.findings, catalogue)

@@ -19,7 +19,7 @@ from typing import TypeVar
 from tom_audit.logic.catalogue_changes import CatalogueChanges, adopt, changes_since, migrate
 from tom_audit.model.assessment import Assessment, CatalogueRef, Organisation, Scope
 from tom_audit.model.catalogue import Catalogue
-from tom_audit.problems import WARNING, InputError, Problem, display_path
+from tom_audit.problems import ERROR, WARNING, InputError, Problem, display_path
 from tom_audit.store import catalogue_store, migrations
 from tom_audit.store.assessment_codec import from_document, render_lines
 from tom_audit.store.atomic import atomic_write
@@ -27,6 +27,7 @@ from tom_audit.store.documents import Document, check_schema, parse_document
 from tom_audit.store.lock import assessment_lock
 from tom_audit.store.yaml_emit import comment
 from tom_audit.store.yaml_load import MAX_DEPTH, parse_yaml
+from tom_audit.text_rules import evidence_url_problems
 
 HEADER = """tom-audit assessment: technical and organisational measures (Art. 32 GDPR).
 Edit with `tom-audit open FILE`, or by hand: `tom-audit validate FILE` checks it."""
@@ -75,6 +76,12 @@ def read_document(path: Path) -> tuple[Assessment, list[Problem], Document]:
         raise InputError([Problem(doc.shown, "assessment.too_new", {"version": too_new.args[0]}, **where)]) from None
     check_schema(doc)
     assessment, warnings = from_document(doc.data, doc.index, doc.shown)
+    # A password in an evidence URL is refused at entry; token-like parameters were warned
+    # about when the URL was entered, and lint reports them (TOM056).
+    refused = [p for p in evidence_url_problems(assessment.measures, doc.shown, doc.index.position)
+               if p.severity == ERROR]
+    if refused:
+        raise InputError(refused)
     return assessment, warnings, doc
 
 

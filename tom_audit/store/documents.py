@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tom_audit import text_rules
 from tom_audit.problems import InputError, Problem
 from tom_audit.store import schema
 from tom_audit.store.textfile import TextFile, read_text_file
@@ -42,6 +43,10 @@ def parse_document(path: Path | str, expected: str | None = None, file: TextFile
         raise InputError([Problem(file.shown, key, {"value": str(declared)}, **where)])
     if expected and kind != expected:
         raise InputError([Problem(file.shown, f"format.{kind}_not_{expected}", {}, **index.position(("format",)))])
+    if text_rules.needs_check(file.text):  # control characters and the like: refused where text enters
+        problems = text_rules.check_tree(data, file.shown, index.position)
+        if problems:
+            raise InputError(problems)
     return Document(file=file, data=data, index=index, kind=kind)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tom_audit.model.assessment import Evidence
 from tom_audit.problems import InputError, Problem, display_path
+from tom_audit.text_rules import redact_url, url_has_password, url_problem
 
 
 def sha256_of(path: Path) -> str:
@@ -30,6 +31,8 @@ def relative_ref(path: Path, assessment_path: Path) -> str:
 def evidence_for(target: str, assessment_path: Path, *, kind: str = "other", description: str = "",
                  valid_until: str = "") -> Evidence:
     if "://" in target:
+        if url_has_password(target):  # it would be published in the annex
+            raise InputError([url_problem(target, redact_url(target))])
         return Evidence(ref=target, kind=kind, description=description, date=date.today().isoformat(),
                         valid_until=valid_until)
     path = Path(target)

@@ -29,13 +29,19 @@ class NotOurs(Exception):
     """The text leaves the subset; use the full YAML loader."""
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _string(text: str, start: int = 0) -> tuple[str, int]:
     if _YAML_SPECIAL.search(text):
         raise NotOurs
     try:
-        return _decode(text, start)
+        value, end = _decode(text, start)
     except ValueError:
         raise NotOurs from None
+    if "\\u" in text and _SURROGATE.search(value):
+        raise NotOurs  # JSON takes "\ud800", YAML does not: the full loader says where
+    return value, end
 
 
 def _scalar(text: str) -> Any:

@@ -123,6 +123,47 @@ def _position(mark: yaml.Mark | None) -> dict[str, int | None]:
     return {"line": mark.line + 1, "col": mark.column + 1}
 
 
+def _place_in_scalar(line_before: str) -> int:
+    """1-based place in a scalar of the character after `line_before` (the line up to it):
+    after the key, a list dash and an opening quote."""
+    start = re.match(r"\s*(?:-\s+)?(?:[^:\"']*:\s+)?[\"']?", line_before)
+    return len(line_before) - (start.end() if start else 0) + 1
+
+
+def _surrogate_problem(mark: yaml.Mark, text: str, shown: str) -> Problem:
+    """A "\\udXXX" escape YAML refuses (a lone surrogate), at the escape."""
+    lines = text.split("\n")
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    escape = line.rfind("\\", 0, mark.column + 1)
+    code = re.match(r"[uU]([0-9A-Fa-f]{4,8})", line[escape + 1:]) if escape >= 0 else None
+    char = f"U+{code.group(1).upper()}" if code else "?"
+    column = escape if escape >= 0 else mark.column
+    return Problem(shown, "text.surrogate", {"char": char, "at": _place_in_scalar(line[:column]), "place": ""},
+                   line=mark.line + 1, col=column + 1)
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, shown: str) -> Problem:
+    """The character the YAML reader refused, at its line and column. The C reader counts
+    the offset in UTF-8 bytes, the Python reader in characters."""
+    from tom_audit.text_rules import find_bad
+
+    char = chr(exc.character) if isinstance(exc.character, int) else "\x00"
+    encoded = text.encode("utf-8", "surrogatepass")
+    offset = exc.position
+    if 0 <= offset <= len(encoded) and encoded[offset:offset + len(char.encode("utf-8", "surrogatepass"))] \
+            == char.encode("utf-8", "surrogatepass"):
+        before = encoded[:offset].decode("utf-8", "replace")
+    else:
+        before = text[:offset]
+    line = before.count("\n") + 1
+    col = len(before) - (before.rfind("\n") + 1) + 1
+    bad = find_bad(char)
+    if bad is not None:
+        at = _place_in_scalar(before[before.rfind("\n") + 1:])
+        return Problem(shown, f"text.{bad.kind}", {"char": bad.code, "at": at, "place": ""}, line=line, col=col)
+    return Problem(shown, "yaml.syntax", {"detail": f"{exc.reason} (U+{ord(char):04X})"}, line=line, col=col)
+
+
 def parse_yaml(text: str, shown: str) -> Any:
     """Parse one YAML document; every syntax, duplicate-key and alias problem at once."""
     gc_was_enabled = gc.isenabled()
@@ -147,7 +188,11 @@ def parse_yaml(text: str, shown: str) -> Any:
         if exc.context_mark is not None and "end of stream" in detail:
             # an unclosed quote or bracket: where it was opened helps, not the end of the file
             mark, detail = exc.context_mark, f"{exc.context}, {detail}"
+        if "invalid Unicode character escape" in detail and mark is not None:  # "\ud800": a lone surrogate
+            raise InputError([_surrogate_problem(mark, text, shown)]) from None
         raise InputError([Problem(shown, "yaml.syntax", {"detail": detail}, **_position(mark))]) from None
+    except yaml.reader.ReaderError as exc:  # a raw character YAML does not allow (a control character)
+        raise InputError([_reader_problem(exc, text, shown)]) from None
     except yaml.YAMLError as exc:
         raise InputError([Problem(shown, "yaml.syntax", {"detail": str(exc).splitlines()[0]})]) from None
     finally:

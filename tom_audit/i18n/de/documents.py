@@ -35,4 +35,5 @@ STRINGS = {
     "annex.col.references": "Referenzen",
     "ref.short.iso27001": "ISO 27001",
     "ref.short.bsi": "BSI",
+    "annex.version.forced": "(ohne vollständige Prüfung freigegeben, {count} offene Punkte)",
 }

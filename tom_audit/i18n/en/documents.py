@@ -35,4 +35,5 @@ STRINGS = {
     "annex.col.references": "References",
     "ref.short.iso27001": "ISO 27001",
     "ref.short.bsi": "BSI",
+    "annex.version.forced": "(approved without a complete review, {count} open items)",
 }

@@ -12,10 +12,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static, TextArea
 
 from tom_audit.i18n import tr
 from tom_audit.problems import Problem
+from tom_audit.text_rules import clean_typed
 from tom_audit.tui.bindings import Translated
 
 # A dialog's `apply` returns None when it worked, or a message to show in the dialog.
@@ -48,6 +49,52 @@ class PathSuggester(Suggester):
 
 class DialogBody(VerticalScroll, can_focus=False):
     """Scrolls with the mouse and follows the focus; the fields inside take the keys."""
+
+
+def typed(widget: Input | TextArea) -> str:
+    """What the user typed or pasted into a field, cleaned for storing (tom_audit.text_rules:
+    line ends to LF, control characters dropped) and trimmed."""
+    return clean_typed(widget.text if isinstance(widget, TextArea) else widget.value).strip()
+
+
+def long_text(value: str, field_id: str, placeholder: str = "") -> TextArea:
+    """A multi-line field for text that can be long (a note, a gap, a comment, a reason):
+    a pasted paragraph keeps all its lines. Enter starts a new line, ctrl+s saves, tab moves on."""
+    area = TextArea(value, id=field_id, soft_wrap=True, tab_behavior="focus", placeholder=placeholder,
+                    classes="long-text")
+    return area
+
+
+class DiscardDialog(Translated, ModalScreen[bool]):
+    """"Discard what you typed?": True discards, False (the default, and Esc) keeps editing."""
+
+    BINDINGS = [Binding("escape", "keep", "tui.discard.no")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(tr("tui.discard.title"), classes="dialog-title")
+            yield Static(tr("tui.discard.question"))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(tr("tui.discard.no"), variant="primary", id="keep")
+                yield Button(tr("tui.discard.yes"), variant="error", id="discard")
+
+    def on_mount(self) -> None:
+        self.query_one("#keep", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "discard")
+
+    def action_keep(self) -> None:
+        self.dismiss(False)
+
+
+def field_values(screen) -> dict[str, str]:
+    """The text of every text field of a screen, by widget (for "was anything typed?")."""
+    values = {}
+    for index, widget in enumerate(screen.query("Input, TextArea")):
+        values[widget.id or f"#{index}"] = widget.text if isinstance(widget, TextArea) else widget.value
+    return values
 
 
 class FormDialog(Translated, ModalScreen[bool]):
@@ -84,6 +131,13 @@ class FormDialog(Translated, ModalScreen[bool]):
     def apply(self) -> str | None:
         raise NotImplementedError
 
+    def on_mount(self) -> None:
+        self._typed_at_start = field_values(self)
+
+    def typed_anything(self) -> bool:
+        """Whether a text field differs from what the dialog opened with."""
+        return field_values(self) != getattr(self, "_typed_at_start", field_values(self))
+
     def show_error(self, message: str) -> None:
         self.query_one(".dialog-error", Static).update(Content.styled(message, "bold $text-error"))
 
@@ -95,7 +149,16 @@ class FormDialog(Translated, ModalScreen[bool]):
             self.dismiss(self.result)
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        """Esc or Cancel: close without saving, after asking if text was typed."""
+        if not self.typed_anything():
+            self.dismiss(False)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(False)
+
+        self.app.push_screen(DiscardDialog(), answered)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -123,13 +186,13 @@ class ReasonDialog(FormDialog):
 
     def body(self) -> ComposeResult:
         yield Label(tr("tui.reason.label"))
-        yield Input(self.current, placeholder=tr("tui.reason.placeholder"), id="reason")
+        yield long_text(self.current, "reason", tr("tui.reason.placeholder"))
         if self.hint:
             yield Static(Content.assemble((tr("tui.reason.catalogue_hint") + " ", "$text-muted"), self.hint),
                          classes="hint")
 
     def apply(self) -> str | None:
-        reason = self.query_one("#reason", Input).value.strip()
+        reason = typed(self.query_one("#reason", TextArea))
         if not reason:
             return tr("tui.reason.empty")
         return self._apply(reason)

@@ -20,7 +20,8 @@ from tom_audit.model.assessment import EVIDENCE_KINDS, GAP_STATES, RISKS, STATUS
 from tom_audit.model.catalogue import Measure, Question
 from tom_audit.problems import InputError
 from tom_audit.store.evidence_files import evidence_for
-from tom_audit.tui.screens.dialogs import FormDialog, PathSuggester
+from tom_audit.text_rules import url_problem
+from tom_audit.tui.screens.dialogs import FormDialog, PathSuggester, long_text, typed
 from tom_audit.tui.session import Session
 
 Record = Callable[[Edit], "str | None"]
@@ -48,7 +49,7 @@ class AnswerDialog(FormDialog):
         options = [(f"{i + 1}  {tr(f'status.{s}')}", s) for i, s in enumerate(STATUSES)]
         yield Select(options, value=self.answer.status or Select.NULL, prompt=tr("status.open"), id="status")
         yield _label(tr("tui.field.note"))
-        yield TextArea(self.answer.note, id="note", soft_wrap=True, tab_behavior="focus")
+        yield long_text(self.answer.note, "note")
         yield _label(tr("tui.field.owner"))
         yield Input(self.answer.owner, id="owner", placeholder=tr("tui.field.owner_placeholder"))
         for question in self.measure.questions:
@@ -80,8 +81,8 @@ class AnswerDialog(FormDialog):
     def apply(self) -> str | None:
         status = self.query_one("#status", Select).value
         edit = Edit(
-            note=self.query_one("#note", TextArea).text.strip(),
-            owner=self.query_one("#owner", Input).value.strip(),
+            note=typed(self.query_one("#note", TextArea)),
+            owner=typed(self.query_one("#owner", Input)),
             confirm=True,
         )
         if status is Select.NULL:
@@ -91,7 +92,7 @@ class AnswerDialog(FormDialog):
         for question in self.measure.questions:
             widget = self.query_one(f"#q-{question.id}")
             value = widget.value
-            value = "" if value is Select.NULL else str(value).strip()
+            value = "" if value is Select.NULL else typed(widget) if isinstance(widget, Input) else str(value).strip()
             if value != str(self.answer.answers.get(question.id, "")):
                 edit.answers[question.id] = value
         edit.remove_evidence = [i for i in range(len(self.answer.evidence))
@@ -135,18 +136,22 @@ class EvidenceDialog(FormDialog):
         self.query_one("#target", Input).focus()
 
     def apply(self) -> str | None:
-        target = os.path.expanduser(self.query_one("#target", Input).value.strip())
+        target = os.path.expanduser(typed(self.query_one("#target", Input)))
         if not target:
             return tr("tui.evidence.empty")
         try:
             item = evidence_for(
                 target, self.session.path, kind=str(self.query_one("#kind", Select).value),
-                description=self.query_one("#description", Input).value.strip(),
-                valid_until=self.query_one("#valid_until", Input).value.strip(),
+                description=typed(self.query_one("#description", Input)),
+                valid_until=typed(self.query_one("#valid_until", Input)),
             )
         except InputError as error:
             return "\n".join(p.render() for p in error.problems)
-        return self._record(Edit(add_evidence=[item]))
+        error = self._record(Edit(add_evidence=[item]))
+        warning = url_problem(item.ref, tr("tui.evidence.target")) if item.is_url else None
+        if error is None and warning is not None:  # a token in the URL: taken, with a word of warning
+            self.app.notify(warning.render(), severity="warning", timeout=10)
+        return error
 
 
 class GapDialog(FormDialog):
@@ -165,12 +170,12 @@ class GapDialog(FormDialog):
     def body(self) -> ComposeResult:
         gap = self.gap or Gap()
         yield _label(tr("tui.gap.description"))
-        yield Input(gap.description, id="gap-description", placeholder=tr("tui.gap.description_placeholder"))
+        yield long_text(gap.description, "gap-description", tr("tui.gap.description_placeholder"))
         yield _label(tr("tui.gap.risk"))
         yield Select([(tr(f"tui.risk.{r}"), r) for r in RISKS], value=gap.risk or Select.NULL, prompt="—",
                      id="gap-risk")
         yield _label(tr("tui.gap.action"))
-        yield Input(gap.action, id="gap-action")
+        yield long_text(gap.action, "gap-action")
         with Horizontal(classes="field-row"):
             yield _label(tr("tui.gap.owner"))
             yield _label(tr("tui.gap.due"))
@@ -186,7 +191,7 @@ class GapDialog(FormDialog):
             yield Button(tr("tui.gap.remove"), variant="error", id="remove-gap")
 
     def on_mount(self) -> None:
-        self.query_one("#gap-description", Input).focus()
+        self.query_one("#gap-description", TextArea).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "remove-gap":
@@ -202,11 +207,11 @@ class GapDialog(FormDialog):
     def apply(self) -> str | None:
         risk = self.query_one("#gap-risk", Select).value
         gap = Gap(
-            description=self.query_one("#gap-description", Input).value.strip(),
+            description=typed(self.query_one("#gap-description", TextArea)),
             risk="" if risk is Select.NULL else str(risk),
-            action=self.query_one("#gap-action", Input).value.strip(),
-            owner=self.query_one("#gap-owner", Input).value.strip(),
-            due=self.query_one("#gap-due", Input).value.strip(),
+            action=typed(self.query_one("#gap-action", TextArea)),
+            owner=typed(self.query_one("#gap-owner", Input)),
+            due=typed(self.query_one("#gap-due", Input)),
             state=str(self.query_one("#gap-state", Select).value),
             extra=self.gap.extra if self.gap else {},
         )

@@ -12,13 +12,15 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static, TextArea
 
 from tom_audit.i18n import tr
+from tom_audit.logic.approval import approval_state
 from tom_audit.logic.lint import counts
+from tom_audit.logic.review import SHOWN_STATES
 from tom_audit.model.assessment import REVIEW_STATES
 from tom_audit.model.catalogue import Measure
-from tom_audit.tui.screens.dialogs import FormDialog
+from tom_audit.tui.screens.dialogs import FormDialog, long_text, typed
 from tom_audit.tui.session import Session
 
 NEEDS_COMMENT = ("rejected", "question")  # IT staff must learn what is missing or asked
@@ -50,12 +52,12 @@ class ReviewDialog(FormDialog):
                 yield RadioButton(tr(f"review.state.{state}"), value=state == self.state, name=state,
                                   id=f"review--{state}")
         yield _label(tr("tui.review.comment"))
-        yield Input(self.comment, id="review-comment", placeholder=tr("tui.review.comment_placeholder"))
+        yield long_text(self.comment, "review-comment", tr("tui.review.comment_placeholder"))
         yield Static(tr("tui.review.recorded_as", by=self.session.reviewer or "?", date=date.today().isoformat()),
                      classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one("#review-comment", Input).focus()
+        self.query_one("#review-comment", TextArea).focus()
 
     def chosen_state(self) -> str:
         pressed = self.query_one("#review-state", RadioSet).pressed_button
@@ -63,7 +65,7 @@ class ReviewDialog(FormDialog):
 
     def apply(self) -> str | None:
         state = self.chosen_state()
-        comment = self.query_one("#review-comment", Input).value.strip()
+        comment = typed(self.query_one("#review-comment", TextArea))
         if state in NEEDS_COMMENT and not comment:
             return tr(f"tui.review.needs_comment.{state}")
         return self._record(state, comment)
@@ -75,31 +77,30 @@ class ApproveDialog(FormDialog):
     title_key = "tui.approve.title"
     save_key = "tui.approve.button"
 
-    def __init__(self, session: Session, approve: Callable[[str, str], str | None]):
+    def __init__(self, session: Session, approve: Callable[[str, str, bool], str | None]):
         super().__init__()
         self.session, self._approve = session, approve
+        self.open_items = session.blockers()  # the checklist (logic.approval.blockers)
 
     def body(self) -> ComposeResult:
         session = self.session
-        approval = session.assessment.approval
-        state = session.approval_state()
-        if approval is None:
-            current = tr("review.approval.none")
-        else:
-            current = tr(f"review.approval.{state}", version=approval.version, date=approval.date or "-",
-                         by=approval.by or "?")
+        current = approval_state(session.assessment).label()
         yield Static(Content.assemble((tr("tui.approve.current") + ": ", "$text-muted"), current))
         reviews = session.review_counts()
         yield Static(Content.assemble(
             (tr("tui.approve.reviews") + ": ", "$text-muted"),
-            ", ".join(f"{reviews[s]} {tr(f'review.state.{s}')}" for s in REVIEW_STATES)))
+            ", ".join(f"{reviews[s]} {tr(f'review.state.{s}')}" for s in SHOWN_STATES)))
         totals = counts(session.findings)
         yield Static(Content.assemble((tr("tui.approve.findings") + ": ", "$text-muted"),
                                       tr("tui.findings.summary", **totals)))
-        pending = session.objections()
-        if pending:
-            yield Static(Content.styled(tr("tui.approve.objections", count=len(pending), ids=", ".join(pending)),
-                                        "bold $text-error"), id="approve-objections")
+        if self.open_items:
+            yield Static(Content.styled(tr("tui.approve.checklist", count=len(self.open_items)), "bold $text-error"),
+                         id="approve-objections")
+            for blocker in self.open_items:
+                yield Static(Content.styled("• " + blocker.reason(), "$text-error"), classes="approve-blocker")
+            yield Checkbox(tr("tui.approve.force"), id="approve-force")
+        else:
+            yield Static(Content.styled(tr("tui.approve.checklist_clear"), "bold $text-success"))
         yield _label(tr("tui.approve.version"))
         yield Input(session.next_version(), id="approve-version")
         yield _label(tr("tui.approve.by"))
@@ -110,5 +111,32 @@ class ApproveDialog(FormDialog):
         self.query_one("#approve-version", Input).focus()
 
     def apply(self) -> str | None:
-        return self._approve(self.query_one("#approve-by", Input).value.strip(),
-                             self.query_one("#approve-version", Input).value.strip())
+        boxes = self.query("#approve-force")
+        force = bool(boxes) and boxes.first(Checkbox).value
+        return self._approve(typed(self.query_one("#approve-by", Input)),
+                             typed(self.query_one("#approve-version", Input)), force)
+
+
+class ReviewerDialog(FormDialog):
+    """Who gives the verdicts: asked once per session when `tom-audit review` got no --by."""
+
+    title_key = "tui.reviewer.title"
+
+    def __init__(self, named: Callable[[str], None]):
+        super().__init__()
+        self._named = named
+
+    def body(self) -> ComposeResult:
+        yield Static(tr("tui.reviewer.explain"), classes="hint")
+        yield _label(tr("tui.reviewer.name"))
+        yield Input("", id="reviewer-name", placeholder=tr("tui.approve.by_placeholder"))
+
+    def on_mount(self) -> None:
+        self.query_one("#reviewer-name", Input).focus()
+
+    def apply(self) -> str | None:
+        name = typed(self.query_one("#reviewer-name", Input))
+        if not name:
+            return tr("tui.reviewer.needed")
+        self._named(name)
+        return None

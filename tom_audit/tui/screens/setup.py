@@ -18,6 +18,7 @@ from tom_audit.i18n import current_language, tr
 from tom_audit.logic.applicability import applies
 from tom_audit.model.catalogue import LEVELS, ScopingQuestion
 from tom_audit.tui.bindings import Translated
+from tom_audit.tui.screens.dialogs import DiscardDialog, field_values, typed
 from tom_audit.tui.session import Session
 
 
@@ -83,6 +84,7 @@ class SetupScreen(Translated, Screen[bool]):
     def on_mount(self) -> None:
         self.query_one("#organisation", Input).focus()
         self.update_summary()
+        self._typed_at_start = field_values(self)
 
     # -- reading the form --------------------------------------------------------------
 
@@ -117,8 +119,8 @@ class SetupScreen(Translated, Screen[bool]):
 
     def action_apply(self) -> None:
         assessment = self.session.assessment
-        organisation = self.query_one("#organisation", Input).value.strip()
-        service = self.query_one("#service", Input).value.strip()
+        organisation = typed(self.query_one("#organisation", Input))
+        service = typed(self.query_one("#service", Input))
         need = self.chosen_need()
         scoping = self.chosen_scoping()
         changed = (organisation, service, need, scoping) != (
@@ -138,7 +140,11 @@ class SetupScreen(Translated, Screen[bool]):
         self.dismiss(changed)
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        """Esc: leave without applying, after asking if a name or service was typed."""
+        if field_values(self) == getattr(self, "_typed_at_start", None):
+            self.dismiss(False)
+            return
+        self.app.push_screen(DiscardDialog(), lambda discard: self.dismiss(False) if discard else None)
 
     @on(Button.Pressed)
     def button(self, event: Button.Pressed) -> None:

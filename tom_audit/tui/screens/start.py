@@ -19,7 +19,7 @@ from tom_audit.problems import InputError, display_path
 from tom_audit.store import recent
 from tom_audit.store.catalogue_store import bundled_ids
 from tom_audit.tui.bindings import Translated
-from tom_audit.tui.screens.dialogs import FormDialog, PathSuggester
+from tom_audit.tui.screens.dialogs import FormDialog, PathSuggester, typed
 
 DEFAULT_NAME = "assessment.tom.yaml"
 
@@ -57,9 +57,9 @@ class NewDialog(FormDialog):
             return tr("cli.new.exists", file=display_path(path))
         if not path.parent.is_dir():
             return tr("cli.new.no_folder", folder=str(path.parent))
-        catalogue = self.query_one("#new-catalogue", Input).value.strip() or self.default_catalogue
+        catalogue = typed(self.query_one("#new-catalogue", Input)) or self.default_catalogue
         try:
-            create_assessment(path, catalogue, self.query_one("#new-org", Input).value.strip(), current_language())
+            create_assessment(path, catalogue, typed(self.query_one("#new-org", Input)), current_language())
         except InputError as error:
             return "\n".join(p.render() for p in error.problems)
         except OSError as error:
