@@ -238,7 +238,7 @@ def test_same_input_same_rows(example):
 
 @pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-5", "@SUM(A1)", "\tx", "\rx", "=1+1"])
 def test_formula_triggers_are_guarded_not_changed(text):
-    assert needs_formula_guard(text) and cell_text(text) == text
+    assert needs_formula_guard(text) and cell_text(text) == text.replace("\r", "\n")  # line ends as LF
     assert unescape_cell_text("'" + text) == text  # workbooks of older versions read back
 
 
