@@ -50,7 +50,8 @@ def answer_fingerprint(answer: Answer | None) -> str:
         if gap else None,
     }
     blob = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+    # a lone surrogate (from a file other tools wrote) must not stop an export
+    return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def changed_since_review(answer: Answer | None) -> bool:
