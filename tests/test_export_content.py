@@ -12,7 +12,7 @@ from tom_audit.export import review_layout as layout
 from tom_audit.export.content import ExportOptions, build
 from tom_audit.export.json_export import render_json
 from tom_audit.export.markdown import md_cell, render_markdown
-from tom_audit.export.text import cell_text, escape_cell_text, unescape_cell_text
+from tom_audit.export.text import cell_text, needs_formula_guard, unescape_cell_text
 from tom_audit.logic.applicability import effective_of
 from tom_audit.logic.progress import progress
 from tom_audit.store.assessment_store import load_assessment
@@ -237,19 +237,19 @@ def test_same_input_same_rows(example):
 
 
 @pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-5", "@SUM(A1)", "\tx", "\rx", "=1+1"])
-def test_formula_triggers_are_escaped_and_unescaped(text):
-    escaped = escape_cell_text(text)
-    assert escaped == "'" + text and unescape_cell_text(escaped) == text
+def test_formula_triggers_are_guarded_not_changed(text):
+    assert needs_formula_guard(text) and cell_text(text) == text.replace("\r", "\n")  # line ends as LF
+    assert unescape_cell_text("'" + text) == text  # workbooks of older versions read back
 
 
 @pytest.mark.parametrize("text", ["Normal", "", "'quoted", "a=b", "1-2", "E-Mail", "'plain"])
 def test_harmless_text_is_unchanged(text):
-    assert escape_cell_text(text) == text and unescape_cell_text(text) == text
+    assert not needs_formula_guard(text) and cell_text(text) == text and unescape_cell_text(text) == text
 
 
 def test_cell_text_drops_what_xlsx_cannot_hold():
     assert cell_text("a\x00b\x1fc\nd\te") == "a\ufffdb\ufffdc\nd\te"
-    assert len(cell_text("x" * 40_000)) == 32_767 and cell_text("=" * 40_000).startswith("'=")
+    assert len(cell_text("x" * 40_000)) == 32_767 and cell_text("=" * 40_000).startswith("==")
 
 
 # -- Markdown and JSON -------------------------------------------------------------------------

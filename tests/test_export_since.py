@@ -146,7 +146,7 @@ def test_workbook_has_the_column_and_the_change_list_in_both_languages(books):
     by_id = {row[0]: row for row in sheet_rows(annex, ANNEX_HEADER_ROW + 1) if row[0] and row[3]}
     assert by_id["ENT-08"][6] == "Intervall der Prüfung der Zutrittsrechte: 12 Monate → 6 Monate"
     assert by_id["ENT-05"][6] in (None, "")
-    assert annex.auto_filter.ref.startswith(f"A{ANNEX_HEADER_ROW}:G")
+    assert annex.auto_filter.ref.startswith(f"A{ANNEX_HEADER_ROW}:H")  # G: changed since, H: references
     ent02 = next(row for row in annex.iter_rows(min_row=ANNEX_HEADER_ROW + 1) if row[0].value == "ENT-02")
     assert ent02[6].fill.start_color.rgb.endswith("EAF1FB") and ent02[6].alignment.wrap_text  # marked, wrapped
 
@@ -178,12 +178,14 @@ def test_user_text_in_the_change_list_stays_text(books):
     ws = books["de"]["Änderungen"]
     cells = {(row[0], row[2]): row for row in change_rows(ws)}
     note = cells[("ENT-02", "Beschreibung")]
-    assert note[3] == "'=1+1 kommt noch"  # escaped: shown as text, never computed
-    assert cells[("ENT-04", "Verantwortlich")][3] == "'-IT"
-    assert cells[("ENT-04", "Prüfkommentar")][3] == "'@SUM(1) Wer genau?"
+    assert note[3] == "=1+1 kommt noch"  # as typed; the cell is marked as text (quotePrefix)
+    assert cells[("ENT-04", "Verantwortlich")][3] == "-IT"
+    assert cells[("ENT-04", "Prüfkommentar")][3] == "@SUM(1) Wer genau?"
     for row in ws.iter_rows(min_row=CHANGES_HEADER_ROW + 1):
         for cell in row:
             assert cell.data_type != "f"
+            if isinstance(cell.value, str) and cell.value.startswith(("=", "-", "@", "+")):
+                assert cell.quotePrefix and cell.data_type == "s"
     annex = {row[0]: row for row in sheet_rows(books["de"]["Anlage TOM"], ANNEX_HEADER_ROW + 1) if row[0]}
     assert annex["ENT-04"][6].startswith("Verantwortlich: -IT")
 

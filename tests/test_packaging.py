@@ -54,3 +54,8 @@ def test_installed_wheel_works_outside_the_repository(tmp_path):
     assert added.returncode == 0, added.stderr
     listing = run("--lang", "en", "provider", "list", "a.tom.yaml")
     assert "CH: Adequacy decision" in listing.stdout, listing.stderr
+    # the annex template travels in the wheel: the PDF and Word annex work when installed
+    for name in ("a.pdf", "a.docx"):
+        result = run("export", "a.tom.yaml", "-o", name)
+        assert result.returncode == 0, result.stderr
+        assert (work / name).read_bytes()[:4] in (b"%PDF", b"PK\x03\x04")

@@ -1,4 +1,5 @@
-"""tom-audit export FILE -o OUT: the annex workbook (xlsx), or Markdown, or JSON."""
+"""tom-audit export FILE -o OUT: the workbook (xlsx), the contract annex as PDF or Word (docx),
+Markdown, or JSON; the format follows OUT's extension or --format."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from tom_audit.problems import display_path
 
 NAME = "export"
 ORDER = 60
-FORMATS = ("xlsx", "md", "json")  # as tom_audit.export.FORMATS; repeated to keep start-up light
+FORMATS = ("xlsx", "md", "json", "pdf", "docx")  # as tom_audit.export.FORMATS; repeated to keep start-up light
 
 
 def register(commands) -> None:
@@ -23,6 +24,10 @@ def register(commands) -> None:
     parser.add_argument("--format", choices=FORMATS, default=None, help=tr("export.cli.format"))
     parser.add_argument("--include-planned", action="store_true", help=tr("export.cli.include_planned"))
     parser.add_argument("--since", metavar="OLD", type=Path, default=None, help=tr("export.cli.since"))
+    parser.add_argument("--no-evidence", action="store_true", help=tr("annex.cli.no_evidence"))
+    parser.add_argument("--contract", metavar="TEXT", default="", help=tr("annex.cli.contract"))
+    parser.add_argument("--annex-no", metavar="N", default="", help=tr("annex.cli.annex_no"))
+    parser.add_argument("--dpo-signature", action="store_true", help=tr("annex.cli.dpo_signature"))
     add_lang(parser)
     parser.set_defaults(run=run)
 
@@ -71,7 +76,7 @@ def report_cut_cells(content) -> None:
 
 
 def run(args) -> int:
-    from tom_audit.export import ExportOptions, export, format_for  # openpyxl only when exporting
+    from tom_audit.export import AnnexOptions, ExportOptions, export, format_for  # openpyxl only when exporting
     from tom_audit.store.assessment_store import load_assessment
 
     out: Path = args.output
@@ -82,11 +87,13 @@ def run(args) -> int:
         return fail("export.cli.no_folder", folder=str(folder))
     loaded = load_assessment(args.file)
     report(loaded.warnings)
-    options = ExportOptions(include_planned=args.include_planned, exported_on=exported_on())
+    options = ExportOptions(include_planned=args.include_planned, exported_on=exported_on(),
+                            include_evidence=not args.no_evidence)
+    annex = AnnexOptions(contract=args.contract, annex_no=args.annex_no, dpo_line=args.dpo_signature)
     since = load_since(args.since, loaded, options.today) if args.since else None
     lang = export_language(args, loaded.assessment.language)
     fmt = format_for(out, args.format)
-    content = export(loaded, out, fmt=fmt, lang=lang, options=options, since=since)
+    content = export(loaded, out, fmt=fmt, lang=lang, options=options, since=since, annex=annex)
     if fmt == "xlsx":  # a cell holds 32,767 UTF-16 code units: say what was cut (lint: TOM055)
         report_cut_cells(content)
     print(tr("export.cli.done", file=str(out), format=fmt, measures=len(loaded.catalogue.measures), language=lang))

@@ -1,11 +1,13 @@
 """Exports of an assessment: the Excel workbook (the contract annex, the action plan and the
-DPO's review sheet), Markdown and JSON.
+DPO's review sheet), the contract annex as PDF and Word document, Markdown and JSON.
 
 Headless: nothing here imports Textual, and openpyxl is imported only by `export.xlsx`,
 when an xlsx is actually written. The pieces:
 
 - `content.build(loaded, lang, options)`: every row of every part, as plain dataclasses;
 - `xlsx`, `markdown`, `json_export`: lay those rows out, nothing else;
+- `annex_model`: the annex document (title block, sections, closing, draft state) from those
+  rows, rendered by `annex_pdf` (Typst) and `annex_docx` (python-docx);
 - `changes`: with `--since OLD`, the "changed since" column and the change list;
 - `review_layout`: the review sheet's columns and key, shared with `import-review`;
 - `text`: escaping of cell text, dates and numbers.
@@ -15,12 +17,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tom_audit.export.annex_model import AnnexOptions
 from tom_audit.export.content import ExportContent, ExportOptions, build
 from tom_audit.store.assessment_store import Loaded
 from tom_audit.store.atomic import atomic_write
 
-FORMATS = ("xlsx", "md", "json")
-_SUFFIXES = {".xlsx": "xlsx", ".md": "md", ".markdown": "md", ".json": "json"}
+FORMATS = ("xlsx", "md", "json", "pdf", "docx")
+DOCUMENT_FORMATS = ("pdf", "docx")  # the annex alone, as a contract document
+_SUFFIXES = {".xlsx": "xlsx", ".md": "md", ".markdown": "md", ".json": "json", ".pdf": "pdf", ".docx": "docx"}
 
 
 def format_for(path: Path | str, explicit: str | None = None) -> str:
@@ -30,7 +34,20 @@ def format_for(path: Path | str, explicit: str | None = None) -> str:
     return _SUFFIXES.get(Path(path).suffix.lower(), "xlsx")
 
 
-def render(content: ExportContent, fmt: str) -> bytes:
+def render(content: ExportContent, fmt: str, annex: AnnexOptions | None = None) -> bytes:
+    """The bytes of `content` in `fmt` (one of FORMATS); `annex`: options of the PDF and
+    Word annex (contract, annex number, DPO line)."""
+    if fmt in DOCUMENT_FORMATS:
+        from tom_audit.export.annex_model import build_annex
+
+        document = build_annex(content, annex)
+        if fmt == "pdf":
+            from tom_audit.export.annex_pdf import render_pdf
+
+            return render_pdf(document)
+        from tom_audit.export.annex_docx import render_docx
+
+        return render_docx(document)
     if fmt == "xlsx":
         from tom_audit.export.xlsx import to_bytes
 
@@ -47,14 +64,15 @@ def render(content: ExportContent, fmt: str) -> bytes:
 
 
 def export(loaded: Loaded, out: Path | str, *, fmt: str = "xlsx", lang: str = "de",
-           options: ExportOptions | None = None, since: Loaded | None = None) -> ExportContent:
+           options: ExportOptions | None = None, since: Loaded | None = None,
+           annex: AnnexOptions | None = None) -> ExportContent:
     """Write the export of `loaded` to `out` atomically (all of it or, on failure, nothing).
     `since`: an earlier version of the assessment, for the "changed since" column and the
-    change list (`content.build`)."""
+    change list (`content.build`); `annex`: options of the PDF and Word annex."""
     out = Path(out)
     content = build(loaded, lang, options, since)
-    atomic_write(out, render(content, fmt), backup=False)
+    atomic_write(out, render(content, fmt, annex), backup=False)
     return content
 
 
-__all__ = ["FORMATS", "ExportContent", "ExportOptions", "build", "export", "format_for", "render"]
+__all__ = ["DOCUMENT_FORMATS", "FORMATS", "AnnexOptions", "ExportContent", "ExportOptions", "build", "export", "format_for", "render"]

@@ -11,7 +11,7 @@ options (`today`, `exported_on`): the same input gives the same rows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -44,6 +44,7 @@ class ExportOptions:
     include_planned: bool = False  # planned measures in the annex, with their target date
     today: date = field(default_factory=date.today)  # for "overdue" and "expired"
     exported_on: datetime | None = None  # the stamp on the cover; None: no stamp
+    include_evidence: bool = True  # False (--no-evidence): the annex names no evidence
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ class AnnexRow:
     target_date: date | None = None
     automatic: bool = False  # N/A decided by the scoping answers, reason from the catalogue
     changed: str = ""  # with --since: what changed since then, in one line
+    references: dict[str, tuple[str, ...]] = field(default_factory=dict)  # catalogue key -> ids (`references`)
 
 
 @dataclass(frozen=True)
@@ -325,6 +327,7 @@ def annex_rows(catalogue: Catalogue, assessment: Assessment, lang: str, include_
                 "measure", category.id, measure.id, measure.title(lang), kind=kinds.get(measure.kind, measure.kind),
                 status=status, status_label=label, description=description, evidence=evidence,
                 target_date=target, automatic=state.automatic, changed=changed.get(measure.id, ""),
+                references=dict(measure.references),
             ))
             count += 1
         if not count:
@@ -510,10 +513,13 @@ def build(loaded: Loaded, lang: str, options: ExportOptions | None = None,
     evidence = evidence_rows(c, a, lang, options.today)
     review = review_rows(c, a, lang)
     complete = completeness(c, a, today=options.today, evidence_base=loaded.path.resolve().parent)
+    annex = annex_rows(c, a, lang, options.include_planned, changes.summaries if changes else None)
+    if not options.include_evidence:
+        annex = [replace(row, evidence="") for row in annex]
     return ExportContent(
         lang=lang, options=options, assessment=a, catalogue=c, stand=stand,
         cover=cover(loaded, lang, options, stand, overall, actions, evidence, complete), summary=summary,
-        overall=overall, annex=annex_rows(c, a, lang, options.include_planned, changes.summaries if changes else None),
+        overall=overall, annex=annex,
         actions=actions, evidence=evidence, review=review, changes=changes,
         approval=approval_state(a), completeness=complete,
     )

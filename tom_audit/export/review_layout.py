@@ -106,7 +106,7 @@ def parse_review_key(text: str | None) -> tuple[str, str] | None:
 
 
 def cell_text(value: str) -> str:
-    """How the exporter writes a text into any cell (see `text.escape_cell_text`)."""
+    """How the exporter writes a text into any cell (see `text.cell_text`)."""
     return _cell_text(value)
 
 

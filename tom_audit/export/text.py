@@ -12,15 +12,14 @@ from datetime import date
 # A cell whose text starts with one of these is read as a formula by Excel or LibreOffice,
 # on opening, on editing the cell, or when the sheet goes through CSV (OWASP "CSV injection").
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-ESCAPE = "'"
+ESCAPE = "'"  # how workbooks before the quotePrefix guard escaped a trigger (still read back)
 
 
-def escape_cell_text(text: str) -> str:
-    """Text a user typed, made safe for a spreadsheet cell: a leading formula trigger gets
-    an apostrophe in front, so the cell shows the text and never computes it."""
-    if text and text.startswith(FORMULA_TRIGGERS):
-        return ESCAPE + text
-    return text
+def needs_formula_guard(text: str) -> bool:
+    """True when a spreadsheet would take `text` for a formula. The workbook writer then
+    stores the cell as a string with the `quotePrefix` style (Excel's "text, not formula"
+    mark, shown as nothing): the cell shows exactly what the user wrote and never computes."""
+    return bool(text) and text.startswith(FORMULA_TRIGGERS)
 
 
 # What no export format may carry: C0 controls but tab and LF, DEL, C1 controls (XML 1.0
@@ -63,10 +62,11 @@ def fits_cell(text: str) -> bool:
 
 
 def cell_text(text: str) -> str:
-    """Any text bound for a spreadsheet cell: through `safe_text`, a formula trigger
-    escaped, and text longer than a cell holds (32,767 UTF-16 code units) cut with an
-    ellipsis (`export` and lint TOM055 say so)."""
-    text = escape_cell_text(safe_text(text))
+    """Any text bound for a spreadsheet cell: through `safe_text`, and text longer than a
+    cell holds (32,767 UTF-16 code units) cut with an ellipsis (`export` and lint TOM055 say
+    so). A leading formula trigger stays as typed: the cell writer marks such a cell instead
+    (`needs_formula_guard`, quotePrefix)."""
+    text = safe_text(text)
     if not fits_cell(text):
         text = text[: MAX_CELL_CHARS - 1]
         while _utf16_units(text) > MAX_CELL_CHARS - 1:
@@ -75,8 +75,11 @@ def cell_text(text: str) -> str:
     return text
 
 
+
+
 def unescape_cell_text(text: str) -> str:
-    """The inverse of `escape_cell_text`, for reading a cell we wrote (import of a review)."""
+    """A cell we wrote, as the user typed it: workbooks exported before the quotePrefix
+    guard carry an apostrophe in front of a formula trigger, which is dropped here."""
     if text and text.startswith(ESCAPE) and text[1:].startswith(FORMULA_TRIGGERS):
         return text[1:]
     return text
@@ -127,7 +130,7 @@ def overlong_cells(content) -> list[tuple[str, str, int]]:
                 if where != part:
                     continue
                 value = getattr(row, name, None)
-                if isinstance(value, str) and not fits_cell(escape_cell_text(safe_text(value))):
+                if isinstance(value, str) and not fits_cell(safe_text(value)):
                     key = (row.measure_id, label)
                     found.setdefault(key, _utf16_units(value))
     return [(mid, label, length) for (mid, label), length in found.items()]

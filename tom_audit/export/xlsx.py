@@ -1,7 +1,8 @@
 """The Excel workbook: a thin openpyxl layer over the rows of `content.build`.
 
-Six sheets in the export language: cover, summary (with a chart), the contract annex,
-action plan, evidence register and the DPO's review sheet (layout in `review_layout`);
+Six sheets in the export language: cover, summary (with a chart), the contract annex
+(`xlsx_annex`: prints as a document of its own), action plan, evidence register and the
+DPO's review sheet (layout in `review_layout`); every sheet but the annex says "intern";
 with `--since OLD` a seventh after the annex, the list of changes (rows from `changes`).
 
 The workbook is written in openpyxl's write-only mode: rows stream to disk as they are
@@ -11,8 +12,8 @@ validation, a chart, print titles, header and footer. All of it has to be decide
 a sheet's first row is written, which is why rows are built first (`content`) and only
 laid out here.
 
-Every text goes through `cell_text`, which escapes a leading formula trigger, so nothing a
-user typed can turn into a formula.
+Every text goes through `Styles.cell` (`cell_text`; a leading formula trigger marks the cell
+quotePrefix, a string as typed), so nothing a user typed can turn into a formula.
 """
 
 from __future__ import annotations
@@ -29,8 +30,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from tom_audit import __version__
 from tom_audit.export import review_layout
 from tom_audit.export.content import ExportContent
+from tom_audit.export.xlsx_annex import annex_sheet
 from tom_audit.export.xlsx_layout import (
-    CHART_COLOURS, LINE_HEIGHT, STATUS_FILLS, RowWriter, Styles, fit_widths, print_setup, row_height, set_widths,
+    BODY, BOLD, CHART_COLOURS, LINE_HEIGHT, STATUS_FILLS, RowWriter, Styles, fit_widths, print_setup, row_height,
+    set_widths,
 )
 from tom_audit.export.text import format_date, safe_text, sheet_name
 from tom_audit.export.xlsx_providers import providers_sheet
@@ -42,7 +45,7 @@ COVER_WIDTHS = [34, 60, 3, 34, 34]  # A, B: identity; C: gap; D, E: counts and s
 
 
 def _cover(wb: Workbook, content: ExportContent) -> None:
-    """One printed page: who, what, as of when, the counts, the sign-off block, the scope."""
+    """One printed page, internal: who, what, as of when, the counts, the scope."""
     lang = content.lang
     ws = wb.create_sheet(sheet_name(tr("export.sheet.cover", lang)))
     st = Styles(ws, lang)
@@ -63,19 +66,11 @@ def _cover(wb: Workbook, content: ExportContent) -> None:
 
     left = [(st.cell(ws, tr("export.cover.details", lang), "section"), None, 18)]
     left += [(st.cell(ws, f.label, "label"), st.cell(ws, f.value, value_style(f.value)),
-             row_height([(f.label, a_width, 0.9), (f.value, b_width, 1.0)])) for f in c.fields]
+             row_height([(f.label, a_width, BOLD), (f.value, b_width, BODY)])) for f in c.fields]
     right = [(st.cell(ws, tr("export.cover.at_a_glance", lang), "section"), None, 18)]
     right += [(st.cell(ws, f.label, "label"), st.cell(ws, f.value, "value_int"),
-               row_height([(f.label, d_width, 0.9), (f.value, e_width, 1.0)])) for f in c.counts]
-    right.append((None, None, None))
-    right.append((st.cell(ws, tr("export.cover.signoff", lang), "section"), None, 18))
-    for number, party in enumerate(("export.cover.signoff.processor", "export.cover.signoff.dpo")):
-        if number:
-            right.append((None, None, 10))
-        label = tr(party, lang)
-        right.append((st.cell(ws, label, "label"), None, row_height([(label, d_width, 0.9)]) or 16))
-        for line in ("export.cover.signoff.place_date", "export.cover.signoff.name", "export.cover.signoff.signature"):
-            right.append((st.cell(ws, tr(line, lang), "sign_label"), st.cell(ws, "", "sign"), 26))
+               row_height([(f.label, d_width, BOLD), (f.value, e_width, BODY)])) for f in c.counts]
+    # the signature lines are in the annex sheet (`xlsx_annex`), not beside internal counts
     empty = (None, None, None)
     for index in range(max(len(left), len(right))):
         la, lb, lh = left[index] if index < len(left) else empty
@@ -90,7 +85,7 @@ def _cover(wb: Workbook, content: ExportContent) -> None:
         ws.merged_cells.add(f"A{row}:C{row}")
         ws.merged_cells.add(f"D{row}:E{row}")
         rows.add([st.cell(ws, f.label, "value"), None, None, st.cell(ws, f.value, "value")],
-                 row_height([(f.label, question_width, 1.0), (f.value, d_width + e_width, 1.0)]))
+                 row_height([(f.label, question_width, BODY), (f.value, d_width + e_width, BODY)]))
     ws.print_area = f"A1:E{rows.count}"
 
 
@@ -113,7 +108,7 @@ def _summary(wb: Workbook, content: ExportContent) -> None:
     print_setup(ws, content, "1:1", fit_height=True)
     rows = RowWriter(ws)
     rows.add([st.cell(ws, h, "header") for h in headers],
-             row_height([(h, w, 0.9) for h, w in zip(headers, widths)], pad=6))
+             row_height([(h, w, BOLD) for h, w in zip(headers, widths)], pad=6))
 
     def line(title, art32, counts, coverage, bold):
         s = counts.by_status
@@ -125,7 +120,7 @@ def _summary(wb: Workbook, content: ExportContent) -> None:
                 st.cell(ws, coverage, "cell_pct_bold" if bold else "cell_pct")]
 
     for r in content.summary:
-        rows.add(line(r.title, r.art32, r.counts, r.coverage, False), row_height([(r.title, widths[0], 1.0)]))
+        rows.add(line(r.title, r.art32, r.counts, r.coverage, False), row_height([(r.title, widths[0], BODY)]))
     overall = content.overall
     applicable = overall.total - overall.by_status["not_applicable"]
     rows.add(line(tr("status.total", lang), "", overall,
@@ -162,74 +157,6 @@ def _coverage_chart(ws, content: ExportContent, n: int, widths: list[float]) -> 
     return chart
 
 
-ANNEX_COLUMNS = 6  # a seventh, "changed since", with --since
-
-
-def _annex(wb: Workbook, content: ExportContent) -> None:
-    lang = content.lang
-    a = content.assessment
-    ws = wb.create_sheet(sheet_name(tr("export.sheet.annex", lang)))
-    st = Styles(ws, lang)
-    headers = [tr("export.col.id", lang), tr("export.col.measure", lang), tr("export.col.kind", lang),
-               tr("export.col.status", lang), tr("export.col.implementation", lang), tr("export.col.evidence", lang)]
-    measures = [r for r in content.annex if r.role == "measure"]
-    columns = [[r.measure_id for r in measures], [], [r.kind for r in measures], [r.status_label for r in measures],
-               [], []]
-    since = content.changes is not None
-    if since:  # the page keeps its width: implementation and evidence give the new column room
-        headers.append(tr("export.col.changed_since", lang, date=format_date(content.changes.since, lang)))
-        columns.append([r.changed for r in measures])
-        widths = fit_widths(headers, columns, [8, 36, 10, 12, 60, 38, 18], [10, 36, 16, 22, 60, 38, 30])
-    else:
-        widths = fit_widths(headers, columns, [8, 40, 10, 12, 70, 44], [10, 40, 16, 22, 70, 44])
-    n_columns = len(headers)
-    set_widths(ws, widths)
-    total = sum(widths)
-    header_row = 5
-    ws.freeze_panes = f"A{header_row + 1}"
-    print_setup(ws, content, f"{header_row}:{header_row}")
-    last = get_column_letter(n_columns)
-    rows = RowWriter(ws)
-
-    def merged(text: str, style: str, line: float = LINE_HEIGHT, pad: float = 3, density: float = 1.0,
-               minimum: float | None = None):
-        row = rows.count + 1
-        ws.merged_cells.add(f"A{row}:{last}{row}")
-        height = row_height([(text, total, density)], line=line, pad=pad) or minimum
-        rows.add([st.cell(ws, text, style)] + [st.cell(ws, None, style) for _ in range(n_columns - 1)], height)
-
-    # the sign-off state in the title: "… · Entwurf (nicht freigegeben)" or "… · Version 1.0, freigegeben …"
-    rows.add([st.cell(ws, f"{tr('export.annex.title', lang)} · {content.cover.status}", "title")], 26)
-    ws.merged_cells.add(f"A1:{last}1")
-    service = f"{a.organisation.name} · {a.scope.service}" if a.scope.service else a.organisation.name
-    merged(service, "meta")
-    merged(tr("export.annex.meta", lang, date=format_date(content.stand, lang), catalogue=content.catalogue.id,
-              version=content.catalogue.version, responsible=a.scope.responsible or "-",
-              months=a.scope.review_interval_months), "meta")
-    merged(tr("export.annex.intro_planned" if content.options.include_planned else "export.annex.intro", lang), "meta")
-    rows.add([st.cell(ws, h, "header") for h in headers], LINE_HEIGHT + 8)
-    for r in content.annex:
-        if r.role == "heading":
-            merged(r.title, "heading", line=15, pad=8, density=0.8, minimum=22)
-            merged(r.goal, "goal", line=11.5, density=1.1)
-        elif r.role == "empty":
-            rows.add([st.cell(ws, "", "empty"), st.cell(ws, r.title, "empty"),
-                      *(st.cell(ws, "", "empty") for _ in range(n_columns - 2))])
-        else:
-            texts = [(r.title, widths[1], 0.9), (r.kind, widths[2], 1.0), (r.status_label, widths[3], 1.0),
-                     (r.description, widths[4], 1.0), (r.evidence, widths[5], 1.0)]
-            cells = [st.cell(ws, r.measure_id, "cell"), st.cell(ws, r.title, "cell_bold"), st.cell(ws, r.kind, "cell"),
-                     st.cell(ws, r.status_label, f"status_{r.status}" if r.status in STATUS_FILLS else "alert"),
-                     st.cell(ws, r.description, "cell"),
-                     st.cell(ws, r.evidence, "cell")]
-            if since:
-                texts.append((r.changed, widths[6], 1.0))
-                cells.append(st.cell(ws, r.changed, "changed" if r.changed else "cell"))
-            rows.add(cells, row_height(texts))
-    ws.auto_filter.ref = f"A{header_row}:{last}{max(rows.count, header_row)}"
-    ws.print_area = f"A1:{last}{rows.count}"
-
-
 CHANGES_HEADER_ROW = 4
 
 
@@ -257,7 +184,7 @@ def _changes(wb: Workbook, content: ExportContent) -> None:
         row = rows.count + 1
         ws.merged_cells.add(f"A{row}:{last}{row}")
         rows.add([st.cell(ws, text, style)] + [st.cell(ws, None, style) for _ in range(len(headers) - 1)],
-                 height or row_height([(text, total, 1.0)]))
+                 height or row_height([(text, total, BODY)]))
 
     since = format_date(changes.since, lang)
     merged(tr("export.changes.title", lang, date=since), "title", 26)
@@ -275,8 +202,8 @@ def _changes(wb: Workbook, content: ExportContent) -> None:
         first = r.section != "measure" or r.measure_id != previous
         previous = r.measure_id if r.section == "measure" else None
         title = r.title if first else ""
-        height = row_height([(title, widths[1], 0.9), (r.kind_label, widths[2], 1.0), (r.old, widths[3], 1.0),
-                             (r.new, widths[4], 1.0)])
+        height = row_height([(title, widths[1], BOLD), (r.kind_label, widths[2], BODY), (r.old, widths[3], BODY),
+                             (r.new, widths[4], BODY)])
         rows.add([st.cell(ws, r.measure_id, "cell"), st.cell(ws, title, "cell_bold"), st.cell(ws, r.kind_label, "cell"),
                   st.cell(ws, r.old, "cell"), st.cell(ws, r.new, "cell")], height)
     ws.auto_filter.ref = f"A{CHANGES_HEADER_ROW}:{last}{rows.count}"
@@ -295,7 +222,7 @@ def _table(wb: Workbook, content: ExportContent, title: str, headers: list[str],
 def _header_row(rows: RowWriter, st: Styles, headers: list[str], widths: list[float]) -> None:
     ws = rows.ws
     rows.add([st.cell(ws, h, "header") for h in headers],
-             row_height([(h, w, 0.9) for h, w in zip(headers, widths)], pad=6) or LINE_HEIGHT + 8)
+             row_height([(h, w, BOLD) for h, w in zip(headers, widths)], pad=6) or LINE_HEIGHT + 8)
 
 
 def _actions(wb: Workbook, content: ExportContent) -> None:
@@ -319,8 +246,8 @@ def _actions(wb: Workbook, content: ExportContent) -> None:
     for r, state in zip(items, states):
         base = "alert" if r.overdue else "cell"
         due = r.due if r.due else r.due_text
-        height = row_height([(r.title, widths[1], 0.9), (r.category, widths[2], 1.0), (r.description, widths[6], 1.0),
-                             (r.action, widths[7], 1.0), (r.owner, widths[8], 1.0), (state, widths[10], 0.9)])
+        height = row_height([(r.title, widths[1], BOLD), (r.category, widths[2], BODY), (r.description, widths[6], BODY),
+                             (r.action, widths[7], BODY), (r.owner, widths[8], BODY), (state, widths[10], BOLD)])
         rows.add([
             st.cell(ws, r.measure_id, base), st.cell(ws, r.title, "alert_bold" if r.overdue else "cell_bold"),
             st.cell(ws, r.category, base), st.cell(ws, r.required_label, base), st.cell(ws, r.status_label, base),
@@ -355,7 +282,7 @@ def _evidence(wb: Workbook, content: ExportContent) -> None:
             ref.row, ref.column = row, 4  # a hyperlink needs its cell's coordinate
             ref.hyperlink = safe_text(r.ref, line=True)
         # the hash takes two lines of 8 pt monospace text
-        height = row_height([(r.title, widths[1], 1.0), (r.ref, widths[3], 1.0), (r.description, widths[4], 1.0)])
+        height = row_height([(r.title, widths[1], BODY), (r.ref, widths[3], BODY), (r.description, widths[4], BODY)])
         if r.sha256:
             height = max(height or 0, 2 * 10.5 + 3)
         rows.add([
@@ -394,9 +321,9 @@ def _review(wb: Workbook, content: ExportContent) -> None:
     _header_row(rows, st, headers, widths)
     col = review_layout.COLUMN
     for r in items:
-        height = row_height([(r.category, col["category"].width, 1.0), (r.title, col["title"].width, 0.9),
-                             (r.status_label, col["status"].width, 1.0), (r.note, col["note"].width, 1.0),
-                             (r.reviewer, col["reviewer"].width, 1.0), (r.comment, col["comment"].width, 1.0)])
+        height = row_height([(r.category, col["category"].width, BODY), (r.title, col["title"].width, BOLD),
+                             (r.status_label, col["status"].width, BODY), (r.note, col["note"].width, BODY),
+                             (r.reviewer, col["reviewer"].width, BODY), (r.comment, col["comment"].width, BODY)])
         rows.add([
             st.cell(ws, r.key, "hidden"), st.cell(ws, r.measure_id, "cell"), st.cell(ws, r.category, "cell"),
             st.cell(ws, r.title, "cell_bold"), st.cell(ws, r.required_label, "cell"),
@@ -446,7 +373,7 @@ def build_workbook(content: ExportContent, write_only: bool = True) -> Workbook:
         wb.remove(wb.active)
     _cover(wb, content)
     _summary(wb, content)
-    _annex(wb, content)
+    annex_sheet(wb, content)
     if content.changes is not None:
         _changes(wb, content)
     _actions(wb, content)

@@ -1,6 +1,7 @@
 """Styles and layout for the workbook: fonts and fills, column widths that fit their
-content, row heights for wrapped text (LibreOffice does not grow rows by itself), print
-setup, and a row writer for openpyxl's write-only sheets."""
+content, row heights measured for wrapped text (`text_width`; LibreOffice does not grow rows
+by itself), print setup with page breaks that keep headings with their first rows, and a
+row writer for openpyxl's write-only sheets."""
 
 from __future__ import annotations
 
@@ -8,16 +9,18 @@ from datetime import date, datetime
 
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from tom_audit.export.content import ExportContent
-from tom_audit.export.text import cell_text, excel_date_format, format_date, safe_text
+from tom_audit.export.text import cell_text, excel_date_format, format_date, needs_formula_guard, safe_text
+from tom_audit.export.text_width import DIGIT_PX, PT_PER_PX, TextStyle, column_points, wrapped_lines
 from tom_audit.i18n import tr
 
-FONT = "Arial"
+FONT = "Arial"  # LibreOffice draws it with Liberation Sans, the same metrics
 SIZE = 10
-LINE_HEIGHT = 12.75  # points per line of 10 pt text
 HEADER_FILL = "1F4E79"
 STATUS_FILLS = {"implemented": "E2EFDA", "partial": "FFF2CC", "planned": "DDEBF7", "not_applicable": "EDEDED"}
 RISK_FILLS = {"critical": "F4B6B6", "high": "F8CBAD", "medium": "FFE699", "low": "E2EFDA"}
@@ -39,9 +42,8 @@ def _fill(colour: str) -> PatternFill:
 
 
 class _Cell(Cell):
-    """A styled cell for a write-only sheet. `ws.append` first tries to store the cell as a
-    value, which fails with an error message that includes repr(cell); a short repr keeps
-    that cheap (it happens for every cell)."""
+    """A styled cell for a write-only sheet, with a short repr (openpyxl puts repr(cell)
+    into error messages it builds on the way)."""
 
     __slots__ = ()
 
@@ -96,6 +98,7 @@ class Styles:
             "dpo": dict(font=body, fill=_fill(DPO_FILL), alignment=_WRAP, border=GRID),
             "dpo_date": dict(font=body, fill=_fill(DPO_FILL), alignment=_TOP, border=GRID, number_format=date_format),
             "hidden": dict(font=Font(name=FONT, size=8, color="808080")),
+            "cell_small": dict(font=Font(name=FONT, size=8.5, color="404040"), alignment=_WRAP, border=GRID),
             "changed": dict(font=body, fill=_fill(CHANGED_FILL), alignment=_WRAP, border=GRID),
         }
         for status, colour in STATUS_FILLS.items():
@@ -111,58 +114,75 @@ class Styles:
             self._arrays[name] = template._style
 
     def cell(self, ws, value, style: str | None = None) -> Cell:
-        if isinstance(value, str):
+        """A cell for `ws`: text through `cell_text`, stored as a string exactly as typed; a
+        text a spreadsheet would read as a formula also gets the quotePrefix mark, so it is
+        never computed (nor an error value such as "#N/A")."""
+        array = self._arrays[style].__copy__() if style else StyleArray()
+        kind = type(value)
+        if kind is str:
             value = cell_text(value)
-        elif isinstance(value, datetime):
+            if needs_formula_guard(value):
+                array.quotePrefix = 1
+            return _plain_cell(ws, value, "s", array)
+        if kind is int or kind is float:
+            return _plain_cell(ws, value, "n", array)
+        if value is None:
+            return _plain_cell(ws, None, "n", array)
+        if isinstance(value, datetime):
             value = value.replace(tzinfo=None)
-        # row and column are placeholders, as in openpyxl's WriteOnlyCell; append() sets them
-        if style is None:
-            return _Cell(ws, row=1, column=1, value=value)
-        return _Cell(ws, row=1, column=1, value=value, style_array=self._arrays[style].__copy__())
+        # dates and the rest: openpyxl decides the type (and a date format, if none is set)
+        return _Cell(ws, row=1, column=1, value=value, style_array=array)
+
+
+def _plain_cell(ws, value, data_type: str, array: StyleArray) -> Cell:
+    """A cell built without openpyxl's type sniffing (the hot path: every text and number
+    of the workbook). row and column are placeholders; the row writer sets them."""
+    cell = _Cell.__new__(_Cell)
+    cell.parent = ws
+    cell._style = array
+    cell.row = cell.column = 1
+    cell._value = value
+    cell.data_type = data_type
+    cell._hyperlink = None
+    cell._comment = None
+    return cell
 
 
 # -- layout helpers --------------------------------------------------------------------
 
-# Characters of 10 pt text per unit of column width. A width unit is the digit width of
-# the workbook's default font (Calibri 11, 7 px), and mixed German text in Arial 10 (or
-# DejaVu Sans, which LibreOffice uses without Arial) runs at 1.3-1.4 characters per unit;
-# rows are sized for 1.2 so that they rather get a little air than cut a line off.
-CHARS_PER_WIDTH = 1.2
+BODY = TextStyle(FONT, SIZE)
+BOLD = TextStyle(FONT, SIZE, bold=True)
+LINE_HEIGHT = BODY.line_height  # points per line of 10 pt text
+PAD = 4.0  # points above and below the text of a row
 
 
-def wrapped_lines(text: str, chars: int) -> int:
-    """How many lines `text` takes when wrapped at word boundaries into lines of `chars`."""
-    lines = 0
-    for paragraph in text.split("\n"):
-        if len(paragraph) <= chars:
-            lines += 1
-            continue
-        used, count = 0, 1
-        for word in paragraph.split(" "):
-            size = len(word)
-            if used and used + 1 + size <= chars:
-                used += 1 + size
-                continue
-            if used:
-                count += 1
-            while size > chars:  # a word longer than the line is broken
-                count += 1
-                size -= chars
-            used = size
-        lines += count
-    return lines
+def _style_of(style) -> TextStyle:
+    """A TextStyle; a bare number is the older "density" (below 1: bold body text)."""
+    if isinstance(style, TextStyle):
+        return style
+    return BOLD if style < 1.0 else BODY
 
 
-def row_height(cells, line: float = LINE_HEIGHT, pad: float = 3.0) -> float | None:
-    """The height (points) a row needs for its wrapped texts; None when one line will do.
-    `cells` are (value, column width, density): density below 1 for bold or bigger text."""
-    lines = 1
-    for value, width, density in cells:
+def row_height(cells, line: float | None = None, pad: float = PAD) -> float | None:
+    """The height (points) a row needs for its wrapped texts; None when one line of body
+    text will do. `cells` are (value, column width, TextStyle) for the texts of the row,
+    each measured with its font's metrics (`text_width`); `line` overrides the line pitch."""
+    needed = 0.0
+    multi = False
+    for value, width, style in cells:
         if isinstance(value, str) and value:
-            chars = max(int(width * CHARS_PER_WIDTH * density) - 1, 1)
-            if len(value) > chars or "\n" in value:
-                lines = max(lines, wrapped_lines(value, chars))
-    return lines * line + pad if lines > 1 else None
+            style = _style_of(style)
+            lines = wrapped_lines(value, column_points(width), style)
+            pitch = line or style.line_height
+            if lines > 1 or style.size > SIZE:
+                multi = True
+            needed = max(needed, lines * pitch)
+    return round(needed + pad, 2) if multi else None
+
+
+def single_row(cells=(), line: float | None = None, pad: float = PAD) -> float:
+    """Like `row_height`, but always a number: the height of a row of one line at least."""
+    return row_height(cells, line, pad) or round((line or LINE_HEIGHT) + pad, 2)
 
 
 def fit_widths(headers: list[str], columns: list[list], minimum: list[float], maximum: list[float]) -> list[float]:
@@ -195,23 +215,34 @@ def _hf(text: str) -> str:
     return text.replace("&", "&&")
 
 
-def print_setup(ws, content: ExportContent, title_rows: str | None, fit_height: bool = False) -> None:
-    """A4 landscape, fit to the page width, header rows on every page, a footer with the
-    organisation, the "Stand" and "page X of Y"."""
+# A4 landscape in points, and the margins print_setup sets (inches)
+PAGE_WIDTH, PAGE_HEIGHT = 841.89, 595.28
+MARGIN_SIDE, MARGIN_TOP = 0.5, 0.75
+# Our page breaks come this much before the spreadsheet's own: its scaling to the page
+# width may round differently from ours, and a break of its own before ours would leave a
+# heading alone at the foot of a page again.
+PAGE_SAFETY = 0.93
+
+
+def print_setup(ws, content: ExportContent, title_rows: str | None, fit_height: bool = False, *,
+                internal: bool = True) -> None:
+    """A4 landscape, fit to the page width, header rows on every page, a header that says
+    "intern" on internal sheets, a footer with the organisation, the "Stand" and "page X of Y".
+    The annex sheet (`internal=False`) finishes its own header and footer with `annex_frame`."""
     lang = content.lang
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = 9  # A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 1 if fit_height else 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.left = ws.page_margins.right = MARGIN_SIDE
+    ws.page_margins.top = ws.page_margins.bottom = MARGIN_TOP
     ws.page_margins.header = ws.page_margins.footer = 0.3
     ws.print_options.horizontalCentered = True
     if title_rows:
         ws.print_title_rows = title_rows
     ws.oddHeader.left.text = _hf(tr("export.header", lang))
-    ws.oddHeader.right.text = "&A"
+    ws.oddHeader.right.text = _hf(tr("annex.xlsx.internal", lang)) + " · &A" if internal else "&A"
     if getattr(content, "draft", False):  # "Entwurf" / "Draft" on every printed page
         ws.oddHeader.center.text = _hf(tr("approval.draft_mark", lang))
         ws.oddHeader.center.size = 12
@@ -225,12 +256,62 @@ def print_setup(ws, content: ExportContent, title_rows: str | None, fit_height: 
         part.font = FONT
 
 
+def annex_frame(ws, content: ExportContent, pages: int) -> None:
+    """The annex sheet prints as a document of its own: its pages counted from 1 to `pages`
+    (the breaks are ours, see `plan_breaks`); the draft mark comes from `print_setup`."""
+    ws.page_setup.firstPageNumber = 1
+    ws.page_setup.useFirstPageNumber = True
+    ws.oddFooter.right.text = tr("annex.xlsx.page", content.lang, pages=pages)  # "Seite &P von 7"
+
+
+def print_scale(widths: list[float]) -> float:
+    """The factor "fit to page width" shrinks a sheet of these columns by (1 when it fits)."""
+    sheet = sum(int(w * DIGIT_PX + 5) for w in widths) * PT_PER_PX
+    room = PAGE_WIDTH - 2 * 72 * MARGIN_SIDE
+    return min(1.0, int(room / sheet * 100) / 100)  # spreadsheets scale by whole percent
+
+
+def page_capacity(widths: list[float]) -> float:
+    """The printable height of one A4 landscape page, in sheet points (before scaling)."""
+    return (PAGE_HEIGHT - 2 * 72 * MARGIN_TOP) / print_scale(widths) * PAGE_SAFETY
+
+
+def plan_breaks(heights: list[float], keep: list[bool], capacity: float, repeat: float = 0.0) -> list[int]:
+    """Where the pages break: the 0-based indices of the rows that start a new page.
+
+    `heights`: every row's height in points; `keep[i]`: row i stays on the page of row i+1
+    (a heading with its control goal and its first measure); `capacity`: room on a page;
+    `repeat`: the title row printed again at the top of every later page. Every page
+    boundary is one of ours, so the page count is known (`len(result) + 1`)."""
+    starts: list[int] = []
+    used = 0.0
+    top = 0.0  # what a fresh page holds before any row: the repeated title row
+    index = 0
+    while index < len(heights):
+        end = index
+        while end < len(heights) - 1 and keep[end]:
+            end += 1
+        block = sum(heights[index:end + 1])
+        if used > top and used + block > capacity:
+            starts.append(index)
+            top = used = repeat
+        for row in range(index, end + 1):
+            if used > top and used + heights[row] > capacity:  # a block taller than a page
+                starts.append(row)
+                top = used = repeat
+            used += heights[row]
+        index = end + 1
+    return starts
+
+
 class RowWriter:
     """Appends rows to a write-only sheet, setting each row's height before it is written."""
 
     def __init__(self, ws):
         self.ws = ws
         self.count = 0
+        if hasattr(ws, "_values_to_row"):  # write-only: our cells go in as they are
+            ws._values_to_row = _cells_to_row
 
     def add(self, cells: list, height: float | None = None) -> int:
         self.count += 1
@@ -238,3 +319,22 @@ class RowWriter:
             self.ws.row_dimensions[self.count].height = height
         self.ws.append(cells)
         return self.count
+
+    def page_break(self) -> None:
+        """A page break after the last row written."""
+        self.ws.row_breaks.append(Break(id=self.count))
+
+
+def _cells_to_row(values, row_idx: int):
+    """Replaces openpyxl's WriteOnlyWorksheet._values_to_row, which first tries every cell
+    as a plain value (an exception per cell). Every value must be a cell (`Styles.cell`)."""
+    for column, cell in enumerate(values, 1):
+        if cell is None:
+            continue
+        if not isinstance(cell, Cell):
+            raise TypeError(f"RowWriter takes cells (Styles.cell), not {type(cell).__name__}")
+        cell.column = column
+        cell.row = row_idx
+        if cell.hyperlink is not None:
+            cell.hyperlink.ref = cell.coordinate
+        yield cell

@@ -171,8 +171,8 @@ STRINGS: dict[str, str] = {
     "problem.export.since.unusable.hint": "Geben Sie eine .tom.yaml-Bewertung an (keine exportierte Arbeitsmappe, keinen Katalog); die Gründe stehen darunter.",
     "export.cli.since": "Frühere Fassung derselben Bewertung: Spalte „Geändert seit“ in der Anlage und ein Blatt mit allen Änderungen",
     # command line
-    "export.cli.help": "Bewertung exportieren: Excel-Arbeitsmappe (Anlage TOM, Maßnahmenplan, Prüfbogen), Markdown oder JSON",
-    "export.cli.output": "Ausgabedatei (.xlsx, .md oder .json)",
+    "export.cli.help": "Bewertung exportieren: Excel-Arbeitsmappe (Anlage TOM, Maßnahmenplan, Prüfbogen), die Anlage TOM als PDF oder Word-Dokument, Markdown oder JSON",
+    "export.cli.output": "Ausgabedatei (.xlsx, .pdf, .docx, .md oder .json)",
     "export.cli.include_planned": "Geplante Maßnahmen mit Zieltermin in die Anlage aufnehmen",
     "export.cli.format": "Ausgabeformat (Standard: nach der Endung von OUT, sonst xlsx)",
     "export.cli.same_file": "{file} ist die Bewertung selbst; bitte eine andere Ausgabedatei angeben.",

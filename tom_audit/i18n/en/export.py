@@ -171,8 +171,8 @@ STRINGS: dict[str, str] = {
     "problem.export.since.unusable.hint": "Give a .tom.yaml assessment (not an exported workbook, not a catalogue); the reasons follow.",
     "export.cli.since": "earlier version of the same assessment: a \"changed since\" column in the annex and a sheet listing every change",
     # command line
-    "export.cli.help": "Export an assessment: Excel workbook (TOM annex, action plan, review sheet), Markdown or JSON",
-    "export.cli.output": "output file (.xlsx, .md or .json)",
+    "export.cli.help": "Export an assessment: Excel workbook (TOM annex, action plan, review sheet), the TOM annex as PDF or Word document, Markdown or JSON",
+    "export.cli.output": "output file (.xlsx, .pdf, .docx, .md or .json)",
     "export.cli.include_planned": "list planned measures with their target date in the annex",
     "export.cli.format": "output format (default: from OUT's suffix, else xlsx)",
     "export.cli.same_file": "{file} is the assessment itself; please name another output file.",

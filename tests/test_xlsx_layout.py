@@ -1,0 +1,164 @@
+"""Row heights from font metrics, page breaks that keep headings with their first rows, the
+references column (workbook and JSON), and a LibreOffice render of a stress file in which no
+cell's last line may be cut off."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tom_audit.export import ExportOptions, export
+from tom_audit.export.references import reference_lines
+from tom_audit.export.text_width import TextStyle, column_points, text_width, wrapped_lines
+from tom_audit.export.xlsx_layout import BODY, BOLD, LINE_HEIGHT, plan_breaks, row_height
+from tom_audit.logic.answers import Edit, record
+from tom_audit.model.assessment import Gap
+from tom_audit.store.assessment_store import load_assessment, save_assessment
+
+from tests.conftest import EXAMPLE
+
+OPTIONS = ExportOptions(today=date(2026, 11, 21))
+
+
+# -- measuring -----------------------------------------------------------------------------------
+
+
+def test_capitals_and_bold_are_wider_than_lower_case():
+    assert text_width("MFA FÜR ALLE", BODY) > text_width("mfa für alle", BODY)
+    assert text_width("Zugangskontrolle", BOLD) > text_width("Zugangskontrolle", BODY)
+    assert text_width("iiii", BODY) < text_width("WWWW", BODY)
+    assert text_width("abc", TextStyle("Calibri", 10)) < text_width("abc", BODY)  # Calibri runs narrower
+
+
+def test_wrapping_counts_lines_like_a_spreadsheet():
+    room = column_points(20)
+    assert wrapped_lines("kurz", room, BODY) == 1
+    assert wrapped_lines("eins\nzwei\ndrei", room, BODY) == 3
+    word = "Datenschutzfolgenabschätzungsdokumentationspflicht" * 2
+    assert wrapped_lines(word, room, BODY) >= 4  # a long word is broken where it runs out
+    caps = "ZWEI-FAKTOR-AUTHENTIFIZIERUNG FÜR ALLE FERNZUGÄNGE UND ADMINISTRATIVEN KONTEN"
+    assert wrapped_lines(caps, room, BODY) > wrapped_lines(caps.lower(), room, BODY)
+
+
+def test_row_height_follows_the_most_lines():
+    assert row_height([("kurz", 20, BODY)]) is None
+    tall = row_height([("a " * 200, 20, BODY), ("kurz", 40, BOLD)])
+    lines = wrapped_lines("a " * 200, column_points(20), BODY)
+    assert tall == pytest.approx(lines * LINE_HEIGHT + 4, abs=0.01)
+    assert row_height([("a " * 200, 20, 1.0)]) == tall  # the older density argument still works
+
+
+def test_page_breaks_keep_a_heading_with_its_first_row():
+    heights = [100, 100, 30, 20, 40, 40]  # rows 2-4: heading, goal, first measure
+    keep = [False, False, True, True, False, False]
+    assert plan_breaks(heights, keep, capacity=260) == [2]  # the heading moves, not the measure alone
+    assert plan_breaks(heights, keep, capacity=1000) == []
+    assert plan_breaks([300, 300], [False, False], capacity=250) == [1]  # a row taller than a page
+
+
+# -- references ----------------------------------------------------------------------------------
+
+
+def test_reference_lines_in_a_fixed_order():
+    refs = {"sdm": ("confidentiality",), "bsi": ("ORP.4.A1",), "iso27001": ("A.5.15", "A.8.5"), "gspp": ("GC.1",),
+            "nist": ("AC-2",)}
+    assert reference_lines(refs, "de") == ["ISO/IEC 27001:2022: A.5.15, A.8.5", "BSI IT-Grundschutz: ORP.4.A1",
+                                           "Grundschutz++: GC.1", "SDM: Vertraulichkeit", "nist: AC-2"]
+    assert reference_lines(refs, "en")[3] == "SDM: confidentiality"
+
+
+def test_references_in_the_workbook_and_the_json(tmp_path):
+    loaded = load_assessment(EXAMPLE)
+    book, doc = tmp_path / "a.xlsx", tmp_path / "a.json"
+    export(loaded, book, fmt="xlsx", lang="de", options=OPTIONS)
+    export(loaded, doc, fmt="json", lang="de", options=OPTIONS)
+    ws = load_workbook(book)["Anlage TOM"]
+    assert ws.cell(5, 7).value == "Referenzen"
+    rows = {r[0]: r for r in ws.iter_rows(min_row=6, values_only=True) if r[0]}
+    assert rows["ENT-02"][6] == "ISO 27001: A.7.4\nBSI: INF.1\nGrundschutz++: GEB.3.6\nSDM: Vertraulichkeit, Integrität"
+    annex = {r["measure_id"]: r for r in json.loads(doc.read_text(encoding="utf-8"))["annex"] if r["measure_id"]}
+    assert annex["ENT-02"]["references"] == {"iso27001": ["A.7.4"], "bsi": ["INF.1"], "gspp": ["GEB.3.6"],
+                                             "sdm": ["confidentiality", "integrity"]}
+
+
+# -- the stress file in LibreOffice ---------------------------------------------------------------
+
+STRESS_NOTES = [
+    "ALLE ADMINISTRATIVEN ZUGÄNGE WERDEN ÜBER EINEN ZENTRALEN BASTION-HOST GEFÜHRT, MIT ZWEI-FAKTOR-"
+    "AUTHENTIFIZIERUNG UND SITZUNGSPROTOKOLLIERUNG, DIE WÖCHENTLICH GEPRÜFT WIRD",
+    "Datenschutzfolgenabschätzungsdokumentationsaufbewahrungsfristenverwaltungssoftware "
+    "Rechenzentrumszutrittsberechtigungsverwaltungssystem Informationssicherheitsmanagementsystembeauftragter",
+    "Erste Zeile\nZweite Zeile mit etwas mehr Text, damit sie umbricht und eine weitere Zeile braucht\n"
+    "Dritte Zeile\n- Vierte Zeile, die mit einem Spiegelstrich beginnt\n+49 341 555 0100",
+    "WWWWWWWWWWWWWWWWWWWW MMMMMMMMMMMMMMMMMMMM WWWWWWWWWWWWWWWWWWWW MMMMMMMMMMMMMMMMMMMMM " * 3,
+    "https://intranet.beispiel-hosting.example/wiki/informationssicherheit/richtlinien/zugang/"
+    "zwei-faktor-authentifizierung/ausnahmen/genehmigungsverfahren?version=2026-11-20",
+]
+
+
+@pytest.fixture
+def stress(tmp_path):
+    """The example with hostile-to-layout texts in the annex and the action plan; each text
+    ends in a marker word, so its last line can be found in the render."""
+    path = tmp_path / "stress.tom.yaml"
+    shutil.copy(EXAMPLE, path)
+    loaded = load_assessment(path)
+    a, c = loaded.assessment, loaded.catalogue
+    markers = {}
+    annex_ids = [m.id for m in c.measures if a.answer(m.id).status in ("implemented", "partial")][:25]
+    for index, measure_id in enumerate(annex_ids):
+        marker = f"ENDE{index:02d}X"
+        markers[measure_id] = marker
+        record(a, c, measure_id, Edit(note=f"{STRESS_NOTES[index % len(STRESS_NOTES)]} {marker}"))
+    owners = "Dr. Maximiliane Müller-Lüdenscheidt-Oberhausen (Informationssicherheitsbeauftragte)"
+    for index, measure_id in enumerate(m.id for m in c.measures if a.answer(m.id).status == "not_implemented"):
+        record(a, c, measure_id, Edit(gap=Gap(description="LÜCKE " * 30, risk="high", owner=f"{owners} OWN{index}X",
+                                              due="2026-12-31")))
+    save_assessment(path, a)
+    return load_assessment(path), markers
+
+
+def _words(pdf: Path) -> list[tuple[int, float, float, str]]:
+    """(page, yMin, yMax, word) of every word LibreOffice printed."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    words, page = [], 0
+    for line in html.splitlines():
+        if "<page " in line:
+            page += 1
+        match = re.search(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', line)
+        if match:
+            words.append((page, float(match.group(1)), float(match.group(2)), match.group(3)))
+    return words
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (soffice) or pdftotext is not installed")
+def test_libreoffice_cuts_no_line_off_in_the_stress_file(stress, tmp_path):
+    loaded, markers = stress
+    book = tmp_path / "stress.xlsx"
+    export(loaded, book, fmt="xlsx", lang="de", options=OPTIONS)
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(book)], check=True, capture_output=True, timeout=240)
+    words = _words(tmp_path / "stress.pdf")
+    ids = [(page, y0, text) for page, y0, _, text in words if re.fullmatch(r"[A-Z]{3}-\d\d", text)]
+    checked = 0
+    for measure_id, marker in markers.items():
+        page, _, bottom, _ = next(w for w in words if w[3] == marker)  # the annex (the review sheet follows)
+        # the row's own id cell, then the first id printed below it on the same page
+        own = [y for p, y, text in ids if p == page and text == measure_id]
+        below = [y for p, y, text in ids if p == page and own and y > own[0] + 1]
+        if below:
+            assert bottom <= min(below), f"{measure_id}: the last line of its text runs into the next row"
+            checked += 1
+    assert checked >= 15
+    # the action plan's owners are printed in full, within their row
+    for index in range(3):
+        assert any(w[3] == f"OWN{index}X" for w in words)

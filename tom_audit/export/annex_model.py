@@ -1,0 +1,255 @@
+"""The contract annex as one plain document model, rendered alike as PDF (`annex_pdf`) and
+Word (`annex_docx`).
+
+`build_annex(content, options)` takes what `content.build` already computed for the
+"Anlage TOM" sheet (the annex rows, the cover's identity fields) and arranges it as a
+document: a title block, one or more annex sections (the TOM annex today; the sub-processor
+list is a second section type to come), a closing block with the signature lines, and the
+draft state. Nothing internal goes in: no lint findings, gap details, review states or counts.
+
+Every text a user typed passes `user_text` (the export sanitiser of `export.text`) on its way
+in, so both writers receive clean text and never need to escape anything themselves beyond
+their own format (the PDF template reads the model as JSON data; Word takes plain runs).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from tom_audit.export.content import ExportContent
+from tom_audit.export.text import format_date, safe_text
+from tom_audit.i18n import tr
+from tom_audit.logic.dates import add_months, parse_date
+
+
+@dataclass(frozen=True)
+class AnnexOptions:
+    """What the user chose for the document (CLI: `export -o x.pdf|x.docx`)."""
+
+    contract: str = ""  # --contract: the contract the annex belongs to, printed under the title
+    annex_no: str = ""  # --annex-no: "2" gives "Anlage 2"
+    dpo_line: bool = False  # --dpo-signature: a "reviewed by the DPO" signature line
+
+
+@dataclass(frozen=True)
+class Field:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class AnnexMeasure:
+    id: str
+    title: str
+    kind: str  # technical / organisational, localised
+    status: str  # status id
+    status_label: str  # localised; planned measures with their target date
+    text: list[str]  # the organisation's own words, then typed answers ("RPO: 24 h"), one per line
+    evidence: list[str]  # one reference per line; none with --no-evidence (ExportOptions)
+
+
+@dataclass(frozen=True)
+class AnnexCategory:
+    id: str
+    heading: str  # title with the Art. 32 lit. reference
+    goal: str  # the control-goal sentence
+    measures: list[AnnexMeasure]
+    empty_note: str = ""  # when no measure of the category is shown
+
+
+@dataclass(frozen=True)
+class AnnexSection:
+    """One annex inside the document. `kind` says which writer part lays it out ("tom"; the
+    sub-processor list will be another kind)."""
+
+    kind: str
+    title: str
+    intro: str
+    columns: list[str]  # table header: id, measure / implementation, status
+    categories: list[AnnexCategory] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SignatureBlock:
+    party: str  # "Für den Auftragsverarbeiter"
+    lines: list[str]  # "Ort, Datum", "Name, Funktion", "Unterschrift"
+
+
+@dataclass(frozen=True)
+class Closing:
+    heading: str
+    version_line: str  # "Version 1.0, freigegeben am ... durch ..." or "Entwurf ..."
+    review_line: str  # review interval and next review date
+    signatures: list[SignatureBlock]
+
+
+@dataclass(frozen=True)
+class PageFrame:
+    """What every page carries: header left/right, footer parts and the page label."""
+
+    header: str
+    organisation: str
+    stand: str
+    page_label: str  # "Seite {page} von {pages}": the writers fill in the numbers
+    draft_mark: str  # "ENTWURF" on every page; "" when approved and unchanged
+
+
+@dataclass(frozen=True)
+class DocumentProperties:
+    title: str
+    subject: str
+    author: str
+    keywords: str
+    language: str  # BCP 47: de-DE, en-GB
+    stand: date
+
+
+@dataclass(frozen=True)
+class AnnexDocument:
+    lang: str
+    kicker: str  # "Anlage 2" / "Annex"
+    title: str
+    contract: str
+    title_fields: list[Field]
+    draft: bool
+    sections: list[AnnexSection]
+    closing: Closing
+    frame: PageFrame
+    properties: DocumentProperties
+    labels: dict[str, str]  # small words the writers print: "Nachweise", ...
+
+    def as_data(self) -> dict:
+        """The model as JSON-ready data (what the Typst template reads)."""
+        data = asdict(self)
+        data["properties"]["stand"] = self.properties.stand.isoformat()
+        return data
+
+
+def user_text(text: str | None) -> str:
+    """Every user string of the annex passes here, on its way into the model: the export
+    sanitiser of `export.text` (characters no document format can hold are replaced)."""
+    return safe_text(text)
+
+
+# -- approval ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ApprovalInfo:
+    approved: bool  # approved and unchanged since: no draft mark
+    line: str  # what the title block and the closing say about the version
+
+
+def approval_info(content: ExportContent) -> ApprovalInfo:
+    """The one place the documents read the approval (`content.approval`, from
+    `logic.approval.approval_state`). An annex is final only when the assessment is approved
+    and unchanged since (content hash); anything else is a draft (issue 10: "Entwurf / Draft
+    on every page"). A forced approval says so, with the number of items left open."""
+    lang = content.lang
+    state = content.approval
+    if not state.approved and not state.changed_since_approval:
+        return ApprovalInfo(False, tr("annex.version.draft", lang))
+    day = parse_date(state.date)
+    params = dict(version=user_text(state.version) or "-", by=user_text(state.by) or "-",
+                  date=format_date(day, lang) if day else user_text(state.date) or "-")
+    if not state.approved:
+        return ApprovalInfo(False, tr("annex.version.changed", lang, **params))
+    line = tr("annex.version.approved", lang, **params)
+    if state.forced:
+        line += " " + tr("annex.version.forced", lang, count=len(state.open_items))
+    return ApprovalInfo(True, line)
+
+
+# -- building the document ---------------------------------------------------------------------
+
+
+def _lines(text: str) -> list[str]:
+    return user_text(text).split("\n")
+
+
+def tom_section(content: ExportContent) -> AnnexSection:
+    """The TOM annex from the annex rows of `content` (the "Anlage TOM" sheet's rows): per
+    category its heading, control goal and the measures shown (`content.annex_rows` decides
+    which: implemented, partial, N/A with reason, planned only with --include-planned)."""
+    lang = content.lang
+    categories: list[AnnexCategory] = []
+    current: dict | None = None
+
+    def close() -> None:
+        if current is not None:
+            categories.append(AnnexCategory(**current))
+
+    for row in content.annex:
+        if row.role == "heading":
+            close()
+            current = dict(id=row.category_id, heading=user_text(row.title), goal=user_text(row.goal), measures=[],
+                           empty_note="")
+        elif current is None:
+            continue
+        elif row.role == "empty":
+            current["empty_note"] = user_text(row.title)
+        else:
+            text = _lines(row.description) if row.description.strip() else []
+            evidence = _lines(row.evidence) if row.evidence.strip() else []  # none with --no-evidence
+            current["measures"].append(AnnexMeasure(
+                id=user_text(row.measure_id), title=user_text(row.title), kind=row.kind, status=row.status,
+                status_label=row.status_label, text=text, evidence=evidence))
+    close()
+    intro = tr("export.annex.intro_planned" if content.options.include_planned else "export.annex.intro", lang)
+    columns = [tr("export.col.id", lang), tr("annex.col.measure", lang), tr("export.col.status", lang)]
+    return AnnexSection("tom", tr("annex.section.tom", lang), intro, columns, categories)
+
+
+def closing_block(content: ExportContent, options: AnnexOptions, approval: ApprovalInfo) -> Closing:
+    """Version line, review interval with the next review date, the signature lines (the
+    processor's; the DPO's "reviewed" line when asked)."""
+    lang = content.lang
+    months = content.assessment.scope.review_interval_months
+    next_review = add_months(content.stand, months)
+    parties = [("export.cover.signoff.processor", True), ("export.cover.signoff.dpo", options.dpo_line)]
+    signature_lines = [tr(k, lang) for k in ("export.cover.signoff.place_date", "export.cover.signoff.name",
+                                             "export.cover.signoff.signature")]
+    return Closing(
+        heading=tr("annex.closing", lang),
+        version_line=approval.line,
+        review_line=tr("annex.review_line", lang, months=months, date=format_date(next_review, lang)),
+        signatures=[SignatureBlock(tr(key, lang), signature_lines) for key, wanted in parties if wanted],
+    )
+
+
+def build_annex(content: ExportContent, options: AnnexOptions | None = None) -> AnnexDocument:
+    """The annex document of `content` (from `content.build`). Pure: same input, same model."""
+    options = options or AnnexOptions()
+    lang = content.lang
+    a, c = content.assessment, content.catalogue
+    approval = approval_info(content)
+    stand = format_date(content.stand, lang)
+    org = user_text(a.organisation.name)
+    fields = [
+        Field(tr("export.cover.organisation", lang), org),
+        Field(tr("export.cover.address", lang), user_text(a.organisation.address)),
+        Field(tr("export.cover.service", lang), user_text(a.scope.service)),
+        Field(tr("export.cover.protection_need", lang), tr(f"level.{a.scope.protection_need}", lang)),
+        Field(tr("export.cover.catalogue", lang),
+              f"{user_text(c.title(lang))} ({user_text(c.id)}, {tr('export.version', lang)} {user_text(c.version)})"),
+        Field(tr("export.cover.stand", lang), stand),
+        Field(tr("export.cover.approval", lang), approval.line),
+    ]
+    fields = [f for f in fields if f.value.strip()]
+    closing = closing_block(content, options, approval)
+    number = user_text(options.annex_no).strip()
+    kicker = tr("annex.kicker_no", lang, no=number) if number else tr("annex.kicker", lang)
+    title = tr("annex.title", lang)
+    frame = PageFrame(header=f"{kicker} · {tr('export.header', lang)}", organisation=org,
+                      stand=tr("export.footer.stand", lang, date=stand), page_label=tr("annex.page", lang),
+                      draft_mark="" if approval.approved else tr("annex.draft_mark", lang))
+    properties = DocumentProperties(
+        title=f"{kicker}: {title}" + (f" – {org}" if org else ""), subject=user_text(options.contract) or title,
+        author=org or "tom-audit", keywords=tr("export.properties.keywords", lang),
+        language="de-DE" if lang == "de" else "en-GB", stand=content.stand)
+    labels = {key: tr(f"annex.label.{key}", lang) for key in ("evidence", "draft_note")}
+    return AnnexDocument(
+        lang=lang, kicker=kicker, title=title, contract=user_text(options.contract), title_fields=fields,
+        draft=not approval.approved, sections=[tom_section(content)], closing=closing, frame=frame,
+        properties=properties, labels=labels)
