@@ -1,0 +1,133 @@
+"""OSCAL catalog -> tom-audit catalogue (groups -> categories, controls -> measures).
+
+Decisions (README, "Using Grundschutz++ or your own framework"):
+- A category is the innermost group that holds controls; a nested group's title is prefixed
+  with its parents' (`Informationen und Assets: Grundlagen`). Controls outside any group go
+  to one category named after the catalog.
+- Nested controls are flattened: each control, parent or child, is a measure of its own, and
+  keeps the source's id exactly (`ASST.1.1` and `ASST.1.1.1`), so the parent stays visible in
+  the child's id and order is parent first.
+- Title: the statement part's prose (parameters filled in: the profile's value, else the
+  param's values, else its label); the control's title when there is no statement.
+  Guidance: the guidance part's prose, else the control's title.
+- Level: the prop `options.level_prop` (BSI: `sec_level`) through `options.level_map`.
+- A control with prop `status: withdrawn` becomes a deprecated measure.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from tom_audit.interop.draft import Draft, clean
+from tom_audit.model.ids import slug
+
+_INSERT = re.compile(r"\{\{\s*insert:\s*param,\s*([^}\s]+)\s*\}\}")
+Selector = Callable[[str], bool]
+
+
+def _props(item: dict, name: str) -> list[str]:
+    return [str(p.get("value", "")) for p in item.get("props") or () if isinstance(p, dict) and p.get("name") == name]
+
+
+def _prose(part: dict) -> str:
+    """A part's prose followed by its sub-parts' (statement items), one per line."""
+    lines = [clean(part.get("prose"))]
+    for sub in part.get("parts") or ():
+        if isinstance(sub, dict):
+            label = (_props(sub, "label") or [""])[0]
+            text = _prose(sub)
+            lines.append(f"{label} {text}".strip() if label else text)
+    return "\n".join(line for line in lines if line)
+
+
+def _part(control: dict, name: str) -> str:
+    return "\n\n".join(_prose(p) for p in control.get("parts") or () if isinstance(p, dict) and p.get("name") == name)
+
+
+def param_values(control: dict, set_values: dict[str, list[str]]) -> dict[str, str]:
+    """Param id -> the text that replaces `{{ insert: param, id }}`."""
+    values: dict[str, str] = {}
+    for param in control.get("params") or ():
+        if not isinstance(param, dict) or "id" not in param:
+            continue
+        chosen = set_values.get(param["id"]) or param.get("values") or []
+        values[param["id"]] = ", ".join(map(str, chosen)) if chosen else str(param.get("label") or param["id"])
+    return values
+
+
+def fill(text: str, values: dict[str, str], set_values: dict[str, list[str]]) -> str:
+    def one(match: re.Match) -> str:
+        pid = match.group(1)
+        if pid in values:
+            return values[pid]
+        return ", ".join(set_values.get(pid) or [pid])
+    return _INSERT.sub(one, text)
+
+
+class CatalogReader:
+    """Walk one catalog of `source` (a `source.Source`) at `base` (path of the catalog object)."""
+
+    def __init__(self, draft: Draft, source, base: tuple, *, selected: Selector | None = None,
+                 set_values: dict[str, list[str]] | None = None):
+        self.draft = draft
+        self.source = source
+        self.base = base
+        self.selected = selected or (lambda _id: True)
+        self.set_values = set_values or {}
+
+    def read(self, catalog: dict) -> None:
+        title = clean((catalog.get("metadata") or {}).get("title")) or "Catalog"
+        loose = [c for c in catalog.get("controls") or () if isinstance(c, dict)]
+        if loose and self._any_selected(loose):
+            category = self.draft.add_category(slug(title, "controls"), title, title)
+            for i, control in enumerate(catalog["controls"]):
+                self._control(control, (*self.base, "controls", i), category)
+        for i, group in enumerate(catalog.get("groups") or ()):
+            self._group(group, (*self.base, "groups", i), "", "")
+
+    def _any_selected(self, controls: list[dict]) -> bool:
+        for control in controls:
+            if self.selected(str(control.get("id", ""))) or self._any_selected(
+                    [c for c in control.get("controls") or () if isinstance(c, dict)]):
+                return True
+        return False
+
+    def _group(self, group: Any, path: tuple, parent_title: str, parent_goal: str) -> None:
+        if not isinstance(group, dict):
+            self.draft.problems.append(self.source.problem(path, "interop.not_object"))
+            return
+        own_title = clean(group.get("title")) or str(group.get("id", ""))
+        title = f"{parent_title}: {own_title}" if parent_title else own_title
+        label_remarks = [clean(p.get("remarks")) for p in group.get("props") or ()
+                         if isinstance(p, dict) and p.get("name") == "label" and p.get("remarks")]
+        goal = _part(group, "overview") or (label_remarks[0] if label_remarks else "") or parent_goal
+        controls = [c for c in group.get("controls") or () if isinstance(c, dict)]
+        if controls and self._any_selected(controls):
+            wanted = slug(str(group.get("id") or own_title), "group")
+            category = self.draft.add_category(wanted, title, goal or title)
+            for i, control in enumerate(group.get("controls") or ()):
+                self._control(control, (*path, "controls", i), category)
+        for i, sub in enumerate(group.get("groups") or ()):
+            self._group(sub, (*path, "groups", i), title, goal)
+
+    def _control(self, control: Any, path: tuple, category: str) -> None:
+        if not isinstance(control, dict):
+            self.draft.problems.append(self.source.problem(path, "interop.not_object"))
+            return
+        control_id = control.get("id")
+        if self.selected(str(control_id)):
+            values = param_values(control, self.set_values)
+            title = clean(control.get("title"))
+            statement = fill(_part(control, "statement"), values, self.set_values)
+            guidance = fill(_part(control, "guidance"), values, self.set_values)
+            levels = _props(control, self.draft.options.level_prop)
+            withdrawn = "withdrawn" in [v.casefold() for v in _props(control, "status")]
+            self.draft.add_measure(
+                self.source, (*path, "id"), measure_id=control_id, category=category,
+                title=statement or title or str(control_id), guidance=guidance or title,
+                level=self.draft.options.level_of(levels),
+                deprecated=("withdrawn" if self.draft.lang == "en" else "zurückgezogen") if withdrawn else None,
+            )
+        for i, child in enumerate(control.get("controls") or ()):
+            self._control(child, (*path, "controls", i), category)

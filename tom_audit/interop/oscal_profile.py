@@ -1,0 +1,150 @@
+"""Resolve an OSCAL profile: find each imported catalog (or profile), select its controls by
+`include-all` / `include-controls` / `exclude-controls`, and apply `set-parameters`.
+
+Where an import's file is (OSCAL profile resolution, NIST SP 800-53 style):
+1. `--resolve HREF=PATH` given by the user, matched against the import's href, the
+   back-matter resource's href, or that href's file name;
+2. the href relative to the profile's folder;
+3. a file of the same name beside the profile (the BSI's profile points into its repository
+   layout, `../catalogs/Kernel/...`, which a downloaded copy seldom keeps).
+A missing import is a problem naming the href and both ways out (`--resolve`,
+`--skip-missing`). The structure is kept as the catalogs have it (OSCAL `merge: as-is`);
+`alters` are not applied and are named in the notes; a profile importing a profile takes
+all that the inner one selects.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from pathlib import Path
+from typing import Any
+
+from tom_audit.interop.draft import Draft
+from tom_audit.interop.oscal_catalog import CatalogReader
+from tom_audit.interop.source import Source, read_source
+from tom_audit.problems import InputError
+
+
+def _resource_href(profile: dict, href: str) -> str:
+    """`#uuid` -> the back-matter resource's first rlink href; other hrefs as they are."""
+    if not href.startswith("#"):
+        return href
+    for resource in (profile.get("back-matter") or {}).get("resources") or ():
+        if isinstance(resource, dict) and resource.get("uuid") == href[1:]:
+            links = [r for r in resource.get("rlinks") or () if isinstance(r, dict) and r.get("href")]
+            json_links = [r for r in links if str(r.get("media-type", "")).endswith("json")]
+            if json_links or links:
+                return str((json_links or links)[0]["href"])
+    return ""
+
+
+def _locate(profile_file: Path, href: str, target: str, resolve: dict[str, str]) -> Path | None:
+    for wanted in (href, target, Path(target).name if target else ""):
+        if wanted and wanted in resolve:
+            return Path(resolve[wanted])
+    if not target or "://" in target:
+        return None
+    folder = profile_file.parent
+    for candidate in (folder / target, folder / Path(target).name):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _all_ids(controls: list, parent_selected: bool, include: set | None, patterns: list[str],
+             children: bool, out: set[str]) -> None:
+    for control in controls:
+        if not isinstance(control, dict):
+            continue
+        cid = str(control.get("id", ""))
+        chosen = include is None or cid in include or any(fnmatch.fnmatchcase(cid, p) for p in patterns)
+        chosen = chosen or (parent_selected and children)
+        if chosen:
+            out.add(cid)
+        _all_ids(control.get("controls") or [], chosen, include, patterns, children, out)
+
+
+def _walk_controls(catalog: dict) -> list:
+    found: list = list(catalog.get("controls") or [])
+    stack = list(catalog.get("groups") or [])
+    while stack:
+        group = stack.pop()
+        if isinstance(group, dict):
+            found += group.get("controls") or []
+            stack += group.get("groups") or []
+    return found
+
+
+def selection(imp: dict, catalog: dict) -> set[str]:
+    """Ids selected by one import statement from `catalog`."""
+    top = _walk_controls(catalog)
+    chosen: set[str] = set()
+    if "include-all" in imp or not imp.get("include-controls"):
+        _all_ids(top, False, None, [], True, chosen)
+    for rule in imp.get("include-controls") or ():
+        if not isinstance(rule, dict):
+            continue
+        ids = {str(i) for i in rule.get("with-ids") or ()}
+        patterns = [str(m.get("pattern")) for m in rule.get("matching") or () if isinstance(m, dict)]
+        children = rule.get("with-child-controls") == "yes"
+        _all_ids(top, False, ids, patterns, children, chosen)
+    for rule in imp.get("exclude-controls") or ():
+        if not isinstance(rule, dict):
+            continue
+        ids = {str(i) for i in rule.get("with-ids") or ()}
+        patterns = [str(m.get("pattern")) for m in rule.get("matching") or () if isinstance(m, dict)]
+        dropped: set[str] = set()
+        _all_ids(top, False, ids, patterns, rule.get("with-child-controls") == "yes", dropped)
+        chosen -= dropped
+    return chosen
+
+
+def set_parameters(profile: dict) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {}
+    for setting in (profile.get("modify") or {}).get("set-parameters") or ():
+        if isinstance(setting, dict) and setting.get("param-id") and setting.get("values"):
+            values[str(setting["param-id"])] = [str(v) for v in setting["values"]]
+    return values
+
+
+def read_profile(draft: Draft, source: Source, *, _seen: tuple[Path, ...] = (),
+                 _set_values: dict[str, list[str]] | None = None) -> None:
+    """Add the controls the profile in `source` selects to `draft`; problems go to the draft."""
+    profile = source.data["profile"]
+    values = {**set_parameters(profile), **(_set_values or {})}
+    if (profile.get("modify") or {}).get("alters"):
+        draft.note("interop.note.alters_ignored", file=source.shown)
+    imports = profile.get("imports")
+    if not isinstance(imports, list) or not imports:
+        draft.problems.append(source.problem(("profile",), "interop.profile_no_imports"))
+        return
+    seen = (*_seen, source.file.path.resolve())
+    for i, imp in enumerate(imports):
+        path = ("profile", "imports", i, "href")
+        href = str(imp.get("href", "")) if isinstance(imp, dict) else ""
+        target = _resource_href(profile, href)
+        found = _locate(source.file.path, href, target, draft.options.resolve)
+        if found is None or not found.is_file():
+            if draft.options.skip_missing:
+                draft.note("interop.note.import_skipped", href=target or href)
+                continue
+            draft.problems.append(source.problem(path, "interop.import_missing", href=target or href))
+            continue
+        if found.resolve() in seen:
+            draft.problems.append(source.problem(path, "interop.import_cycle", href=target or href))
+            continue
+        try:
+            imported = read_source(found)
+        except InputError as error:
+            draft.problems += error.problems
+            continue
+        if imported.kind == "ciso":
+            draft.problems.append(source.problem(path, "interop.import_not_oscal", href=target or href))
+            continue
+        if imported.kind == "profile":
+            read_profile(draft, imported, _seen=seen, _set_values=values)
+            continue
+        catalog = imported.data["catalog"]
+        chosen = selection(imp, catalog)
+        draft.note("interop.note.imported", file=imported.shown, count=len(chosen))
+        CatalogReader(draft, imported, ("catalog",), selected=chosen.__contains__, set_values=values).read(catalog)
