@@ -75,7 +75,9 @@ class Draft:
         return category_id
 
     def add_measure(self, source, path: tuple, *, measure_id: Any, category: str, title: str,
-                    guidance: str, level: str, deprecated: str | None = None) -> None:
+                    guidance: str, level: str, deprecated: str | None = None, kind: str | None = None,
+                    references: dict[str, list[str]] | None = None,
+                    evidence: list[tuple[str, str]] | None = None) -> None:
         """Add a measure whose id is the source's own; a bad or repeated id is a problem at
         `path` of `source` (a `source.Source`)."""
         if not is_measure_id(measure_id):
@@ -86,12 +88,15 @@ class Draft:
             return
         self._measure_at[measure_id] = path
         measure: dict[str, Any] = {
-            "id": measure_id, "category": category, "kind": self.options.kind,
+            "id": measure_id, "category": category, "kind": kind or self.options.kind,
             "title": self.text(title), "guidance": self.text(guidance or title), "level": level,
-            "references": {},
+            "references": {key: list(values) for key, values in sorted((references or {}).items())},
         }
-        if self.options.reference_key:
-            measure["references"] = {self.options.reference_key: [measure_id]}
+        if evidence:
+            measure["evidence"] = [{"kind": k, "hint": self.text(hint)} for k, hint in evidence]
+        key = self.options.reference_key
+        if key and measure_id not in measure["references"].get(key, []):
+            measure["references"].setdefault(key, []).append(measure_id)
         if deprecated:
             measure["deprecated"] = {"reason": self.text(deprecated)}
         self.measures.append(measure)

@@ -12,6 +12,9 @@ Decisions (README, "Using Grundschutz++ or your own framework"):
   Guidance: the guidance part's prose, else the control's title.
 - Level: the prop `options.level_prop` (BSI: `sec_level`) through `options.level_map`.
 - A control with prop `status: withdrawn` becomes a deprecated measure.
+- Props and parts in the tom-audit namespace (`oscal_ids.TOM_NS`: protection_need, kind,
+  references, evidence hints), as `oscal_export` writes them, are read back, so our catalogue
+  -> OSCAL -> our catalogue gives the same measures (in the exported language).
 """
 
 from __future__ import annotations
@@ -19,8 +22,11 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
-from tom_audit.interop.draft import Draft, clean
-from tom_audit.model.ids import slug
+from tom_audit.interop.draft import REFERENCE_KEYS, Draft, clean
+from tom_audit.interop.oscal_ids import TOM_NS
+from tom_audit.model.assessment import EVIDENCE_KINDS
+from tom_audit.model.catalogue import KINDS, LEVELS
+from tom_audit.model.ids import is_measure_id, slug
 
 _INSERT = re.compile(r"\{\{\s*insert:\s*param,\s*([^}\s]+)\s*\}\}")
 Selector = Callable[[str], bool]
@@ -42,7 +48,27 @@ def _prose(part: dict) -> str:
 
 
 def _part(control: dict, name: str) -> str:
-    return "\n\n".join(_prose(p) for p in control.get("parts") or () if isinstance(p, dict) and p.get("name") == name)
+    return "\n\n".join(_prose(p) for p in control.get("parts") or ()
+                       if isinstance(p, dict) and p.get("name") == name and p.get("ns") in (None, ""))
+
+
+def _ours(control: dict) -> dict[str, list[str]]:
+    """Props in the tom-audit namespace (written by `oscal_export`): name -> values."""
+    found: dict[str, list[str]] = {}
+    for prop in control.get("props") or ():
+        if isinstance(prop, dict) and prop.get("ns") == TOM_NS and prop.get("name"):
+            found.setdefault(str(prop["name"]), []).append(str(prop.get("value", "")))
+    return found
+
+
+def _evidence(control: dict) -> list[tuple[str, str]]:
+    hints = []
+    for part in control.get("parts") or ():
+        if isinstance(part, dict) and part.get("ns") == TOM_NS and part.get("name") == "evidence":
+            kinds = [str(p.get("value")) for p in part.get("props") or () if isinstance(p, dict) and p.get("name") == "evidence_kind"]
+            if clean(part.get("prose")):
+                hints.append((kinds[0] if kinds and kinds[0] in EVIDENCE_KINDS else "other", clean(part.get("prose"))))
+    return hints
 
 
 def param_values(control: dict, set_values: dict[str, list[str]]) -> dict[str, str]:
@@ -121,13 +147,23 @@ class CatalogReader:
             title = clean(control.get("title"))
             statement = fill(_part(control, "statement"), values, self.set_values)
             guidance = fill(_part(control, "guidance"), values, self.set_values)
-            levels = _props(control, self.draft.options.level_prop)
             withdrawn = "withdrawn" in [v.casefold() for v in _props(control, "status")]
+            labels = _props(control, "label")
+            measure_id = control_id
+            if not is_measure_id(control_id) and labels and is_measure_id(labels[0]):
+                measure_id = labels[0]  # our export writes `_5.15` for 5.15 (OSCAL tokens)
+            ours = _ours(control)
+            level = ours.pop("protection_need", [None])[0]
+            if level not in LEVELS:
+                level = self.draft.options.level_of(_props(control, self.draft.options.level_prop))
+            kind = ours.pop("kind", [None])[0]
             self.draft.add_measure(
-                self.source, (*path, "id"), measure_id=control_id, category=category,
-                title=statement or title or str(control_id), guidance=guidance or title,
-                level=self.draft.options.level_of(levels),
+                self.source, (*path, "id"), measure_id=measure_id, category=category,
+                title=statement or title or str(control_id), guidance=guidance or title, level=level,
                 deprecated=("withdrawn" if self.draft.lang == "en" else "zurückgezogen") if withdrawn else None,
+                kind=kind if kind in KINDS else None,
+                references={k: v for k, v in ours.items() if k in REFERENCE_KEYS},
+                evidence=_evidence(control),
             )
         for i, child in enumerate(control.get("controls") or ()):
             self._control(child, (*path, "controls", i), category)
