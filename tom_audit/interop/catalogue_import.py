@@ -15,6 +15,7 @@ from typing import Any
 from tom_audit.interop.ciso_assistant import library_language, read_library
 from tom_audit.interop.draft import Draft, ImportOptions, clean
 from tom_audit.interop.oscal_catalog import CatalogReader
+from tom_audit.interop.oscal_ids import TOM_NS
 from tom_audit.interop.oscal_profile import read_profile
 from tom_audit.interop.source import Source, read_source
 from tom_audit.model.catalogue import Catalogue
@@ -51,6 +52,17 @@ def _metadata(source: Source) -> dict[str, Any]:
             "license": ""}
 
 
+def _own_id(source: Source) -> str | None:
+    """The catalogue id our own OSCAL export recorded (metadata prop `catalogue_id`)."""
+    if source.kind != "catalog":
+        return None
+    for prop in (source.data["catalog"].get("metadata") or {}).get("props") or ():
+        if isinstance(prop, dict) and prop.get("ns") == TOM_NS and prop.get("name") == "catalogue_id":
+            value = str(prop.get("value", ""))
+            return value if value == slug(value) else None
+    return None
+
+
 def build_document(source: Source, options: ImportOptions) -> tuple[dict[str, Any], Draft]:
     """The catalogue document for `source`; raises InputError with every problem found."""
     lang = options.language or (library_language(source) if source.kind == "ciso" else None) or "de"
@@ -76,7 +88,7 @@ def build_document(source: Source, options: ImportOptions) -> tuple[dict[str, An
     document: dict[str, Any] = {
         "format": "tom-audit/catalogue",
         "format_version": 1,
-        "id": options.catalogue_id or slug(source.file.path.stem.removesuffix("-catalog"), "imported"),
+        "id": options.catalogue_id or _own_id(source) or slug(source.file.path.stem.removesuffix("-catalog"), "imported"),
         "version": meta["version"],
         "title": text(meta["title"] or source.file.path.stem),
     }

@@ -44,7 +44,7 @@ def pointer(path: tuple) -> str:
     return "".join("/" + str(step).replace("~", "~0").replace("/", "~1") for step in path) or "/"
 
 
-def _parse(file: TextFile) -> Any:
+def parse_file(file: TextFile) -> Any:
     if file.path.suffix.lower() == ".json" or file.text.lstrip().startswith(("{", "[")):
         try:
             return json.loads(file.text)
@@ -72,7 +72,7 @@ def kind_of(data: Any) -> str | None:
 def read_source(path: Path | str) -> Source:
     """The parsed file and its kind; an InputError if it is unreadable or none of KINDS."""
     file = read_text_file(path)
-    data = _parse(file)
+    data = parse_file(file)
     kind = kind_of(data)
     if kind is None:
         if isinstance(data, dict) and str(data.get("format", "")).startswith("tom-audit/"):

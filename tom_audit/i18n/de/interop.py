@@ -68,3 +68,9 @@ STRINGS: dict[str, str] = {
     "cli.catalogue.map.done": "{file}: {added} Verweise ({target}) bei {measures} Maßnahmen ergänzt.",
     "cli.catalogue.level_help": "QUELLE=STUFE mit STUFE normal, hoch oder sehr_hoch",
 }
+STRINGS.update({
+    "problem.interop.not_mapping": "Keine OSCAL-Zuordnung („mapping-collection“ mit „mappings“).",
+    "problem.interop.not_mapping.hint": "Eine Zuordnungsdatei der BSI angeben, z. B. ISO27001-AnnexA-to-GS++-mapping_collection.json.",
+    "problem.interop.mapping_unknown_source": "Es ist nicht zu erkennen, welche Verweise „{href}“ enthält.",
+    "problem.interop.mapping_unknown_source.hint": "Mit --from iso27001 oder --from bsi angeben, welche Verweise die Quellen der Zuordnung sind.",
+})

@@ -68,3 +68,9 @@ STRINGS: dict[str, str] = {
     "cli.catalogue.map.done": "{file}: {added} references ({target}) added to {measures} measures.",
     "cli.catalogue.level_help": "SOURCE=LEVEL with LEVEL normal, hoch or sehr_hoch",
 }
+STRINGS.update({
+    "problem.interop.not_mapping": "Not an OSCAL mapping ('mapping-collection' with 'mappings').",
+    "problem.interop.not_mapping.hint": "Give one of the BSI's mapping files, e.g. ISO27001-AnnexA-to-GS++-mapping_collection.json.",
+    "problem.interop.mapping_unknown_source": "Cannot tell which references '{href}' holds.",
+    "problem.interop.mapping_unknown_source.hint": "Say with --from iso27001 or --from bsi which references the mapping's sources are.",
+})
