@@ -39,6 +39,7 @@ def register(commands) -> None:
     mapping.add_argument("-o", "--output", metavar="FILE", type=Path, required=True, help=tr("cli.catalogue.map.output"))
     mapping.add_argument("--from", dest="source_key", choices=("iso27001", "bsi", "gspp"), default=None)
     mapping.add_argument("--to", dest="target_key", choices=("iso27001", "bsi", "gspp"), default=None)
+    mapping.add_argument("--reverse", action="store_true", help=tr("cli.catalogue.map.reverse"))
     add_lang(mapping)
     mapping.set_defaults(run=run_map)
 
@@ -130,7 +131,7 @@ def run_export(args) -> int:
 def run_map(args) -> int:
     from tom_audit.interop.mapping import map_catalogue
 
-    result = map_catalogue(args.catalogue, args.mapping, args.output, args.source_key, args.target_key)
+    result = map_catalogue(args.catalogue, args.mapping, args.output, args.source_key, args.target_key, args.reverse)
     print(tr("cli.catalogue.map.done", file=str(args.output), added=result.added, target=result.target_key,
              measures=result.measures))
     return EXIT_OK

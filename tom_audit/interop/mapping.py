@@ -26,6 +26,17 @@ class Mapping:
     target_key: str  # our reference key the targets are ("gspp")
     pairs: dict[str, set[str]] = field(default_factory=dict)  # source id -> target ids
 
+    def reversed(self) -> Mapping:
+        """The same pairs read from target to source: a Grundschutz++ measure gains the ISO
+        controls (or Kompendium requirements) mapped to it."""
+        pairs: dict[str, set[str]] = {}
+        for source_id, targets in self.pairs.items():
+            for target in targets:
+                pairs.setdefault(target, set()).add(source_id)
+        if self.source_key == "iso27001":
+            pairs = {k: {f"A.{v}" for v in values} for k, values in pairs.items()}
+        return Mapping(self.target_key, self.source_key, pairs)
+
     def targets_for(self, reference: str) -> set[str]:
         ref = reference.removeprefix("A.") if self.source_key == "iso27001" else reference
         found: set[str] = set(self.pairs.get(ref, ()))
@@ -109,9 +120,11 @@ class MapResult:
 
 
 def map_catalogue(catalogue_ref: str, mapping_path: Path | str, out: Path | str,
-                  source_key: str | None = None, target_key: str | None = None) -> MapResult:
+                  source_key: str | None = None, target_key: str | None = None,
+                  reverse: bool = False) -> MapResult:
     """Write to `out` the catalogue `catalogue_ref` (bundled id or file) with the mapping's
-    target ids added to its own measures' references. The result is checked like any
+    target ids added to its own measures' references (`reverse`: source ids added to
+    measures that reference targets). The result is checked like any
     catalogue and written atomically, or not at all."""
     import os
 
@@ -123,6 +136,8 @@ def map_catalogue(catalogue_ref: str, mapping_path: Path | str, out: Path | str,
     from tom_audit.store.yaml_emit import dump
 
     mapping = read_mapping(mapping_path, source_key, target_key)
+    if reverse:
+        mapping = mapping.reversed()
     path, _ = resolve(catalogue_ref)
     out = Path(out)
     if out.exists() and out.resolve() == path.resolve():

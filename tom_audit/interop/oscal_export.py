@@ -182,3 +182,12 @@ def assessment_to_results(loaded, lang: str) -> dict[str, Any]:
 def dumps(document: dict[str, Any]) -> str:
     """JSON as OSCAL tools write it: two-space indent, UTF-8, key order as built."""
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def export_assessment(loaded, out, lang: str) -> dict[str, Any]:
+    """Write the assessment-results of `loaded` to `out` atomically; returns the document."""
+    from tom_audit.store.atomic import atomic_write
+
+    document = assessment_to_results(loaded, lang)
+    atomic_write(out, dumps(document).encode("utf-8"), backup=False)
+    return document
