@@ -7,7 +7,9 @@ like any catalogue file and writes it only if nothing is wrong.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from tom_audit.model.catalogue import LEVELS
@@ -95,14 +97,37 @@ class Draft:
         if evidence:
             measure["evidence"] = [{"kind": k, "hint": self.text(hint)} for k, hint in evidence]
         key = self.options.reference_key
-        if key and measure_id not in measure["references"].get(key, []):
-            measure["references"].setdefault(key, []).append(measure_id)
+        own = reference_form(key, measure_id) if key else None
+        if own and own not in measure["references"].get(key, []):
+            measure["references"].setdefault(key, []).append(own)
         if deprecated:
             measure["deprecated"] = {"reason": self.text(deprecated)}
         self.measures.append(measure)
 
     def note(self, key: str, **params: Any) -> None:
         self.notes.append((key, params))
+
+
+@cache
+def _reference_pattern(key: str) -> str | None:
+    from tom_audit.store.schema import schema
+
+    return schema("catalogue")["$defs"]["measure"]["properties"]["references"]["properties"][key]["items"].get("pattern")
+
+
+def reference_form(key: str, measure_id: str) -> str | None:
+    """The measure's id as a reference of kind `key`, per the catalogue schema's pattern for
+    it: the id itself, else its longest dotted prefix that fits (CISO Assistant splits the
+    Kompendium's ORP.1.A1 into ORP.1.A1.1, ORP.1.A1.2, ...), else None."""
+    pattern = _reference_pattern(key)
+    if pattern is None:
+        return None
+    parts = measure_id.split(".")
+    for end in range(len(parts), 0, -1):
+        candidate = ".".join(parts[:end])
+        if re.fullmatch(pattern, candidate):
+            return candidate
+    return None
 
 
 def clean(text: Any) -> str:

@@ -33,6 +33,11 @@ IMPLEMENTATION_STATE = {
 }
 
 
+def _line(text: str) -> str:
+    """OSCAL titles are one line: whitespace runs, line breaks included, become one space."""
+    return " ".join(text.split()) or "-"
+
+
 def _prop(name: str, value: str) -> dict[str, str]:
     return {"name": name, "value": value, "ns": TOM_NS}
 
@@ -49,7 +54,7 @@ def _control(measure: Measure, lang: str) -> dict[str, Any]:
     for i, hint in enumerate(measure.evidence, 1):
         parts.append({"id": f"{cid}_evd{i}", "name": "evidence", "ns": TOM_NS,
                       "props": [_prop("evidence_kind", hint.kind)], "prose": hint.hint(lang)})
-    control: dict[str, Any] = {"id": cid, "title": measure.title(lang), "props": props, "parts": parts}
+    control: dict[str, Any] = {"id": cid, "title": _line(measure.title(lang)), "props": props, "parts": parts}
     if measure.deprecated_reason:
         control["props"].append({"name": "status", "value": "withdrawn"})
     return control
@@ -67,12 +72,12 @@ def catalogue_to_catalog(catalogue: Catalogue, lang: str | None = None) -> dict[
         if not measures:
             continue
         groups.append({
-            "id": category.id, "title": category.title(lang),
+            "id": category.id, "title": _line(category.title(lang)),
             "parts": [{"id": f"{category.id}_ovw", "name": "overview", "prose": category.goal(lang)}],
             "controls": [_control(m, lang) for m in measures],
         })
     metadata: dict[str, Any] = {
-        "title": catalogue.title(lang), "last-modified": timestamp(""), "version": catalogue.version,
+        "title": _line(catalogue.title(lang)), "last-modified": timestamp(""), "version": catalogue.version,
         "oscal-version": OSCAL_VERSION,
         "props": [_prop("catalogue_id", catalogue.id), _prop("language", lang)],
         "remarks": f"Exported by tom-audit {__version__} from catalogue {catalogue.id} {catalogue.version}.",
@@ -118,7 +123,7 @@ def assessment_to_results(loaded, lang: str) -> dict[str, Any]:
                 evidence.append(entry)
             dates = sorted(e.date for e in answer.evidence if e.date)
             observations.append({
-                "uuid": obs_uuid, "title": measure.id, "description": measure.title(lang),
+                "uuid": obs_uuid, "title": _line(measure.id), "description": measure.title(lang),
                 "methods": ["EXAMINE"], "relevant-evidence": evidence,
                 "collected": timestamp(dates[-1] if dates else "", updated),
             })
@@ -133,7 +138,7 @@ def assessment_to_results(loaded, lang: str) -> dict[str, Any]:
         if reason:
             target["implementation-status"]["remarks"] = reason
         finding: dict[str, Any] = {
-            "uuid": stable_uuid(key, "finding", measure.id), "title": f"{measure.id} {measure.title(lang)}",
+            "uuid": stable_uuid(key, "finding", measure.id), "title": _line(f"{measure.id} {measure.title(lang)}"),
             "description": answer.note or measure.title(lang), "target": target,
         }
         if related:
@@ -146,7 +151,7 @@ def assessment_to_results(loaded, lang: str) -> dict[str, Any]:
         findings.append(finding)
     organisation = assessment.organisation.name
     metadata: dict[str, Any] = {
-        "title": f"TOM {organisation}".strip() if organisation else f"TOM {catalogue.title(lang)}",
+        "title": _line(f"TOM {organisation}" if organisation else f"TOM {catalogue.title(lang)}"),
         "last-modified": updated, "version": assessment.approval.version if assessment.approval else "draft",
         "oscal-version": OSCAL_VERSION,
         "props": [_prop("catalogue_id", catalogue.id), _prop("catalogue_version", catalogue.version),
@@ -172,7 +177,7 @@ def assessment_to_results(loaded, lang: str) -> dict[str, Any]:
         "import-ap": {"href": f"#{ap}", "remarks": "A self-assessment with tom-audit; its plan is the catalogue."},
         "results": [result],
         "back-matter": {"resources": [{
-            "uuid": ap, "title": f"{catalogue.id} {catalogue.version}",
+            "uuid": ap, "title": _line(f"{catalogue.id} {catalogue.version}"),
             "description": "The tom-audit catalogue this assessment answers (its plan).",
             "props": [_prop("catalogue_sha256", catalogue.sha256)],
         }]},
