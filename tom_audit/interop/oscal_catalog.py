@@ -1,14 +1,15 @@
 """OSCAL catalog -> tom-audit catalogue (groups -> categories, controls -> measures).
 
 Decisions (README, "Using Grundschutz++ or your own framework"):
-- A category is the innermost group that holds controls; a nested group's title is prefixed
-  with its parents' (`Informationen und Assets: Grundlagen`). Controls outside any group go
-  to one category named after the catalog.
+- A category is the innermost group that holds controls; a nested group's title is led by
+  its id (`ASST.1 Grundlagen`: short enough for a narrow list, and the id names the practice).
+  Controls outside any group go to one category named after the catalog.
 - Nested controls are flattened: each control, parent or child, is a measure of its own, and
   keeps the source's id exactly (`ASST.1.1` and `ASST.1.1.1`), so the parent stays visible in
   the child's id and order is parent first.
-- Title: the statement part's prose (parameters filled in: the profile's value, else the
-  param's values, else its label); the control's title when there is no statement.
+- Title: the control's title and the statement part's prose (parameters filled in: the
+  profile's value, else the param's values, else its label), `Dokumentation: ... MUSS ...`;
+  just the statement when it starts with the title, just the title when there is none.
   Guidance: the guidance part's prose, else the control's title.
 - Level: the prop `options.level_prop` (BSI: `sec_level`) through `options.level_map`.
 - A control with prop `status: withdrawn` becomes a deprecated measure.
@@ -50,6 +51,17 @@ def _prose(part: dict) -> str:
 def _part(control: dict, name: str) -> str:
     return "\n\n".join(_prose(p) for p in control.get("parts") or ()
                        if isinstance(p, dict) and p.get("name") == name and p.get("ns") in (None, ""))
+
+
+def _title(name: str, statement: str) -> str:
+    """The statement, led by the control's name unless the statement already starts with it
+    (`Dokumentation: Informationen und Assets MUSS ... dokumentieren.`): BSI statements all
+    begin with the practice's name, so the control's own name is what tells them apart."""
+    if not statement:
+        return name
+    if not name or " ".join(statement.split()).startswith(name):
+        return statement
+    return f"{name}: {statement}"
 
 
 def _ours(control: dict) -> dict[str, list[str]]:
@@ -124,7 +136,7 @@ class CatalogReader:
             self.draft.problems.append(self.source.problem(path, "interop.not_object"))
             return
         own_title = clean(group.get("title")) or str(group.get("id", ""))
-        title = f"{parent_title}: {own_title}" if parent_title else own_title
+        title = f"{group['id']} {own_title}" if parent_title and group.get("id") else own_title
         label_remarks = [clean(p.get("remarks")) for p in group.get("props") or ()
                          if isinstance(p, dict) and p.get("name") == "label" and p.get("remarks")]
         goal = _part(group, "overview") or (label_remarks[0] if label_remarks else "") or parent_goal
@@ -159,7 +171,7 @@ class CatalogReader:
             kind = ours.pop("kind", [None])[0]
             self.draft.add_measure(
                 self.source, (*path, "id"), measure_id=measure_id, category=category,
-                title=statement or title or str(control_id), guidance=guidance or title, level=level,
+                title=_title(title, statement) or str(control_id), guidance=guidance or title, level=level,
                 deprecated=("withdrawn" if self.draft.lang == "en" else "zurückgezogen") if withdrawn else None,
                 kind=kind if kind in KINDS else None,
                 references={k: v for k, v in ours.items() if k in REFERENCE_KEYS},

@@ -165,7 +165,7 @@ def assessment_to_results(loaded, lang: str) -> dict[str, Any]:
         "uuid": stable_uuid(key, "result", updated), "title": metadata["title"],
         "description": assessment.scope.service or catalogue.title(lang), "start": started,
         "reviewed-controls": {"control-selections": [{"include-controls": [
-            {"control-id": control_id(m.id)} for m in catalogue.measures if not m.excluded_reason]}]},
+            {"control-id": control_id(m.id)} for m in catalogue.measures]}]},
     }
     if observations:
         result["observations"] = observations
