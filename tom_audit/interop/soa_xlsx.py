@@ -16,10 +16,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from tom_audit.export.text import cell_text
+from tom_audit.export.xlsx_layout import row_height
 from tom_audit.i18n import tr
 from tom_audit.interop.soa import SoaRow
 
-WIDTHS = (11, 34, 13, 40, 16, 60, 50)
+WIDTHS = (12, 34, 15, 40, 18, 60, 50)
 FIXED = datetime(2000, 1, 1)
 FILLS = {"implemented": "E2F0D9", "partial": "FFF2CC", "planned": "FFF2CC", "not_implemented": "F8CBAD",
          "open": "EDEDED", "not_covered": "F8CBAD", "not_applicable": "FFFFFF"}
@@ -66,12 +67,16 @@ def build_workbook(rows: list[SoaRow], *, framework: str, lang: str, heading: li
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="D9E1F2")
     for row in rows:
-        ws.append([
+        values = [
             cell_text(row.control.id), cell_text(row.control.title(lang) if row.control.title else ""),
             tr(f"soa.applicable.{row.applicable}", lang), cell_text(_justification(row, lang)),
             _status(row.implementation, lang), cell_text(_measures(row, lang)), cell_text(_evidence(row)),
-        ])
+        ]
+        ws.append(values)
         ws.cell(ws.max_row, 5).fill = PatternFill("solid", fgColor=FILLS.get(row.implementation, "FFFFFF"))
+        height = row_height([(v, w, 1.0) for v, w in zip(values, WIDTHS)])
+        if height:  # LibreOffice and Excel do not grow rows for wrapped text written by openpyxl
+            ws.row_dimensions[ws.max_row].height = height
     for line in ws.iter_rows(min_row=header_row):
         for cell in line:
             cell.alignment = Alignment(wrap_text=True, vertical="top")

@@ -98,7 +98,7 @@ STRINGS.update({
     "soa.applicable.no": "nein",
     "soa.applicable.not_covered": "nicht abgedeckt",
     "soa.justify.applicable": "Adressiert durch die Maßnahmen {measures}.",
-    "soa.justify.not_covered": "Keine Maßnahme des Katalogs verweist auf diese Anforderung; Anwendbarkeit ist noch zu entscheiden.",
+    "soa.justify.not_covered": "Keine Maßnahme verweist darauf; noch zu entscheiden.",
     "soa.status.implemented": "umgesetzt",
     "soa.status.partial": "teilweise umgesetzt",
     "soa.status.planned": "geplant",

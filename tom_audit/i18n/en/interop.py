@@ -98,7 +98,7 @@ STRINGS.update({
     "soa.applicable.no": "no",
     "soa.applicable.not_covered": "not covered",
     "soa.justify.applicable": "Addressed by the measures {measures}.",
-    "soa.justify.not_covered": "No measure of the catalogue references this requirement; applicability is still to be decided.",
+    "soa.justify.not_covered": "No measure references it; still to be decided.",
     "soa.status.implemented": "implemented",
     "soa.status.partial": "partly implemented",
     "soa.status.planned": "planned",
