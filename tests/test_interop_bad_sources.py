@@ -108,3 +108,77 @@ def test_soa_needs_an_xlsx_name(new_file, tmp_path, capsys):
     assert main(["export", str(new_file), "-o", str(tmp_path / "soa.md"), "--soa", "iso27001"]) == 2
     assert ".xlsx" in capsys.readouterr().err
     assert not (tmp_path / "soa.md").exists()
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tom_audit.interop.catalogue_import import convert  # noqa: E402
+from tom_audit.problems import InputError  # noqa: E402
+
+_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=8),
+                     st.sampled_from(["A.1", "5.15", "x", "statement", "guidance", "sec_level", "erhöht", "#u"]))
+_json = st.recursive(_scalars, lambda inner: st.one_of(
+    st.lists(inner, max_size=4),
+    st.dictionaries(st.sampled_from(["id", "title", "groups", "controls", "parts", "props", "name", "value",
+                                     "prose", "params", "metadata", "imports", "href", "include-all",
+                                     "include-controls", "with-ids", "requirement_nodes", "urn", "parent_urn",
+                                     "ref_id", "assessable", "back-matter", "resources", "rlinks", "ns"]),
+                    inner, max_size=5)), max_leaves=25)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(["catalog", "profile", "ciso"]), body=_json)
+def test_any_shape_of_source_is_imported_or_refused_never_crashes(tmp_path_factory, kind, body):
+    folder = tmp_path_factory.mktemp("fuzz")
+    document = {"objects": {"framework": body}} if kind == "ciso" else {kind: body}
+    source = folder / "source.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    try:
+        convert(source, folder / "out.yaml")
+    except InputError as error:
+        assert error.problems and all(p.file for p in error.problems)
+    assert not (folder / "out.yaml").exists()  # convert never writes
+
+
+_ODD = [5, "x", None, [], {}, [5], ["x"], {"a": 1}, True]
+_CONTROL = {"id": "A.1", "title": "t", "props": [{"name": "sec_level", "value": "x"}],
+            "parts": [{"name": "statement", "prose": "p"}], "params": [{"id": "p1", "label": "L"}], "controls": []}
+
+
+def _shapes(value):
+    """Every place of each source kind given `value` instead of what belongs there."""
+    for key in _CONTROL:
+        yield {"catalog": {"metadata": {"title": "T"}, "groups": [{"id": "g", "title": "G", "controls": [{**_CONTROL, key: value}]}]}}
+    yield {"catalog": {"metadata": value, "groups": [{"id": "g", "title": value, "controls": [_CONTROL], "props": value,
+                                                      "parts": value, "groups": value}]}}
+    yield {"catalog": {"metadata": {"title": "T"}, "groups": value, "controls": value}}
+    yield {"profile": {"metadata": value, "imports": [{"href": value, "include-controls": value,
+                                                      "exclude-controls": value}], "modify": value, "back-matter": value}}
+    yield {"profile": {"imports": value}}
+    node = {"urn": "a", "assessable": True, "ref_id": "A1"}
+    for key in ("name", "description", "implementation_groups", "translations", "parent_urn", "urn", "ref_id"):
+        yield {"locale": value, "objects": {"framework": {"name": value, "requirement_nodes": [{**node, key: value}]}}}
+
+
+@pytest.mark.parametrize("value", _ODD, ids=repr)
+def test_wrong_shapes_in_every_place_are_refused_or_read_never_crash(value, tmp_path):
+    for i, document in enumerate(_shapes(value)):
+        source = tmp_path / f"s{i}.json"
+        source.write_text(json.dumps(document), encoding="utf-8")
+        try:
+            convert(source, tmp_path / "out.yaml")
+        except InputError as error:
+            assert error.problems
+
+
+def test_terminal_escapes_and_bidi_overrides_never_reach_the_catalogue(tmp_path):
+    source = _bad(tmp_path, "esc.json", {"catalog": {"metadata": {"title": "T\u001b]0;pwned\u0007"}, "groups": [
+        {"id": "g", "title": "G\u202e", "controls": [
+            {"id": "A.1", "title": "Titel\u001b[2J", "parts": [{"name": "statement", "prose": "Tu\u001b[31mdas\r\njetzt\t!"}]}]}]}})
+    result = convert(source, tmp_path / "out.yaml")
+    measure = result.catalogue.measures[0]
+    assert measure.title("de") == "Titel[2J: Tu[31mdas\njetzt !"  # ESC gone, the rest is plain text
+    assert result.catalogue.title("de") == "T]0;pwned"
+    assert "\u202e" not in result.catalogue.categories[0].title("de")
+    assert "\x1b" not in result.text and "\\u001b" not in result.text

@@ -17,7 +17,7 @@ from tom_audit.interop.draft import Draft, ImportOptions, clean
 from tom_audit.interop.oscal_catalog import CatalogReader
 from tom_audit.interop.oscal_ids import TOM_NS
 from tom_audit.interop.oscal_profile import read_profile
-from tom_audit.interop.source import Source, read_source
+from tom_audit.interop.source import Source, as_dict, as_str, dicts, read_source
 from tom_audit.model.catalogue import Catalogue
 from tom_audit.model.ids import slug
 from tom_audit.problems import InputError, Problem, display_path
@@ -40,14 +40,14 @@ def _metadata(source: Source) -> dict[str, Any]:
     if source.kind == "ciso":
         data = source.data
         framework = data["objects"]["framework"]
-        return {"title": clean(framework.get("name") or data.get("name")),
-                "version": str(data.get("version") or "1"),
-                "description": clean(framework.get("description") or data.get("description")),
+        return {"title": clean(framework.get("name")) or clean(data.get("name")),
+                "version": clean(as_str(data.get("version"))) or "1",
+                "description": clean(framework.get("description")) or clean(data.get("description")),
                 "publisher": clean(data.get("provider")),
                 "license": clean(data.get("copyright"))}
-    meta = source.data[source.kind].get("metadata") or {}
-    parties = [clean(p.get("name")) for p in meta.get("parties") or () if isinstance(p, dict) and p.get("name")]
-    return {"title": clean(meta.get("title")), "version": clean(str(meta.get("version") or "")) or "1",
+    meta = as_dict(source.data[source.kind].get("metadata"))
+    parties = [clean(p.get("name")) for p in dicts(meta.get("parties")) if clean(p.get("name"))]
+    return {"title": clean(meta.get("title")), "version": clean(as_str(meta.get("version"))) or "1",
             "description": clean(meta.get("remarks")), "publisher": parties[0] if parties else "",
             "license": ""}
 
@@ -56,9 +56,9 @@ def _own_id(source: Source) -> str | None:
     """The catalogue id our own OSCAL export recorded (metadata prop `catalogue_id`)."""
     if source.kind != "catalog":
         return None
-    for prop in (source.data["catalog"].get("metadata") or {}).get("props") or ():
-        if isinstance(prop, dict) and prop.get("ns") == TOM_NS and prop.get("name") == "catalogue_id":
-            value = str(prop.get("value", ""))
+    for prop in dicts(as_dict(source.data["catalog"].get("metadata")).get("props")):
+        if prop.get("ns") == TOM_NS and prop.get("name") == "catalogue_id":
+            value = as_str(prop.get("value"))
             return value if value == slug(value) else None
     return None
 

@@ -20,21 +20,21 @@ from __future__ import annotations
 from typing import Any
 
 from tom_audit.interop.draft import Draft, clean
-from tom_audit.interop.source import Source
+from tom_audit.interop.source import Source, as_dict, as_list, as_str
 from tom_audit.model.ids import slug
 
 OTHER = {"de": "en", "en": "de"}
 
 
 def library_language(source: Source) -> str | None:
-    locale = str(source.data.get("locale") or "").split("-")[0].casefold()
+    locale = as_str(source.data.get("locale")).split("-")[0].casefold()
     return locale if locale in OTHER else None
 
 
 def _texts(node: dict, lang: str) -> dict[str, str]:
     if lang == "_own":
         return {k: clean(node.get(k)) for k in ("name", "description", "annotation")}
-    translated = (node.get("translations") or {}).get(lang)
+    translated = as_dict(node.get("translations")).get(lang)
     if not isinstance(translated, dict):
         return {}
     return {k: clean(translated.get(k)) for k in ("name", "description", "annotation")}
@@ -58,10 +58,12 @@ def read_library(draft: Draft, source: Source) -> None:
         return
     by_urn: dict[str, dict] = {}
     for i, node in enumerate(nodes):
-        if not isinstance(node, dict) or not node.get("urn"):
+        if not isinstance(node, dict) or not as_str(node.get("urn")):
             draft.problems.append(source.problem((*base, i), "interop.ciso_bad_node"))
             continue
-        by_urn[str(node["urn"])] = node
+        node = {**node, "urn": as_str(node["urn"]), "parent_urn": as_str(node.get("parent_urn"))}
+        nodes[i] = node
+        by_urn[node["urn"]] = node
 
     other = OTHER[draft.lang]
     complete = True
@@ -79,12 +81,12 @@ def read_library(draft: Draft, source: Source) -> None:
         if not parent:
             return ""
         texts = _texts(parent, lang)
-        return " ".join(t for t in (str(parent.get("ref_id") or ""), texts.get("name") or texts.get("description") or "") if t)
+        return " ".join(t for t in (as_str(parent.get("ref_id")), texts.get("name") or texts.get("description") or "") if t)
 
     categories: dict[str, str] = {}
     fallback: str | None = None
     for i, node in enumerate(nodes):
-        if not isinstance(node, dict) or node.get("urn") not in by_urn:
+        if not isinstance(node, dict) or not isinstance(node.get("urn"), str) or node["urn"] not in by_urn:
             continue
         if node.get("parent_urn") and node["parent_urn"] not in by_urn:
             draft.problems.append(source.problem((*base, i, "parent_urn"), "interop.ciso_unknown_parent",
@@ -93,8 +95,8 @@ def read_library(draft: Draft, source: Source) -> None:
         top = top_of(node)
         if top is node and not node.get("assessable"):
             texts = _texts(node, "_own")
-            title = " ".join(t for t in (str(node.get("ref_id") or ""), texts["name"] or texts["description"]) if t)
-            wanted = slug(str(node.get("ref_id") or texts["name"] or node["urn"].rsplit(":", 1)[-1]), "group")
+            title = " ".join(t for t in (as_str(node.get("ref_id")), texts["name"] or texts["description"]) if t)
+            wanted = slug(as_str(node.get("ref_id")) or texts["name"] or node["urn"].rsplit(":", 1)[-1], "group")
             categories[node["urn"]] = draft.add_category(wanted, title or wanted, texts["description"] or title)
             continue
         if not node.get("assessable"):
@@ -103,12 +105,12 @@ def read_library(draft: Draft, source: Source) -> None:
         if category is None:
             if fallback is None:
                 name = clean(framework.get("name")) or "Framework"
-                fallback = draft.add_category(slug(str(framework.get("ref_id") or name), "framework"), name, name)
+                fallback = draft.add_category(slug(as_str(framework.get("ref_id")) or name, "framework"), name, name)
             category = fallback
         texts = _texts(node, "_own")
         title, guidance = _title_guidance(texts, context(node, "_own"))
-        measure_id = node.get("ref_id") or str(node["urn"]).rsplit(":", 1)[-1]
-        groups = [str(g) for g in node.get("implementation_groups") or ()]
+        measure_id = node.get("ref_id") or node["urn"].rsplit(":", 1)[-1]
+        groups = [as_str(g) for g in as_list(node.get("implementation_groups"))]
         before = len(draft.measures)
         draft.add_measure(source, (*base, i, "ref_id" if node.get("ref_id") else "urn"),
                           measure_id=measure_id, category=category, title=title or str(measure_id),

@@ -130,11 +130,19 @@ def reference_form(key: str, measure_id: str) -> str | None:
     return None
 
 
+# Control characters (terminal escapes start with ESC) and the bidirectional overrides that
+# make text display other than it reads: nothing from a third-party file reaches a terminal,
+# a workbook or an annex with them. Tabs become spaces; line breaks stay.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
 def clean(text: Any) -> str:
-    """One text for a catalogue: stripped; lines kept, runs of blank lines cut to one."""
+    """One text for a catalogue: control characters and bidi overrides removed, stripped;
+    lines kept, runs of blank lines cut to one. Anything but a string is no text."""
     if not isinstance(text, str):
         return ""
-    lines = [line.rstrip() for line in text.strip().replace("\r\n", "\n").split("\n")]
+    text = _UNSAFE.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+    lines = [line.rstrip() for line in text.strip().split("\n")]
     out: list[str] = []
     for line in lines:
         if line or (out and out[-1]):

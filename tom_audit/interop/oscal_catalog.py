@@ -25,6 +25,7 @@ from typing import Any, Callable
 
 from tom_audit.interop.draft import REFERENCE_KEYS, Draft, clean
 from tom_audit.interop.oscal_ids import TOM_NS
+from tom_audit.interop.source import as_dict, as_list, as_str, dicts
 from tom_audit.model.assessment import EVIDENCE_KINDS
 from tom_audit.model.catalogue import KINDS, LEVELS
 from tom_audit.model.ids import is_measure_id, slug
@@ -34,23 +35,22 @@ Selector = Callable[[str], bool]
 
 
 def _props(item: dict, name: str) -> list[str]:
-    return [str(p.get("value", "")) for p in item.get("props") or () if isinstance(p, dict) and p.get("name") == name]
+    return [as_str(p.get("value")) for p in dicts(item.get("props")) if p.get("name") == name]
 
 
 def _prose(part: dict) -> str:
     """A part's prose followed by its sub-parts' (statement items), one per line."""
     lines = [clean(part.get("prose"))]
-    for sub in part.get("parts") or ():
-        if isinstance(sub, dict):
-            label = (_props(sub, "label") or [""])[0]
-            text = _prose(sub)
-            lines.append(f"{label} {text}".strip() if label else text)
+    for sub in dicts(part.get("parts")):
+        label = (_props(sub, "label") or [""])[0]
+        text = _prose(sub)
+        lines.append(f"{label} {text}".strip() if label else text)
     return "\n".join(line for line in lines if line)
 
 
 def _part(control: dict, name: str) -> str:
-    return "\n\n".join(_prose(p) for p in control.get("parts") or ()
-                       if isinstance(p, dict) and p.get("name") == name and p.get("ns") in (None, ""))
+    return "\n\n".join(_prose(p) for p in dicts(control.get("parts"))
+                       if p.get("name") == name and p.get("ns") in (None, ""))
 
 
 def _title(name: str, statement: str) -> str:
@@ -67,17 +67,17 @@ def _title(name: str, statement: str) -> str:
 def _ours(control: dict) -> dict[str, list[str]]:
     """Props in the tom-audit namespace (written by `oscal_export`): name -> values."""
     found: dict[str, list[str]] = {}
-    for prop in control.get("props") or ():
-        if isinstance(prop, dict) and prop.get("ns") == TOM_NS and prop.get("name"):
-            found.setdefault(str(prop["name"]), []).append(str(prop.get("value", "")))
+    for prop in dicts(control.get("props")):
+        if prop.get("ns") == TOM_NS and as_str(prop.get("name")):
+            found.setdefault(as_str(prop["name"]), []).append(as_str(prop.get("value")))
     return found
 
 
 def _evidence(control: dict) -> list[tuple[str, str]]:
     hints = []
-    for part in control.get("parts") or ():
-        if isinstance(part, dict) and part.get("ns") == TOM_NS and part.get("name") == "evidence":
-            kinds = [str(p.get("value")) for p in part.get("props") or () if isinstance(p, dict) and p.get("name") == "evidence_kind"]
+    for part in dicts(control.get("parts")):
+        if part.get("ns") == TOM_NS and part.get("name") == "evidence":
+            kinds = [as_str(p.get("value")) for p in dicts(part.get("props")) if p.get("name") == "evidence_kind"]
             if clean(part.get("prose")):
                 hints.append((kinds[0] if kinds and kinds[0] in EVIDENCE_KINDS else "other", clean(part.get("prose"))))
     return hints
@@ -86,11 +86,12 @@ def _evidence(control: dict) -> list[tuple[str, str]]:
 def param_values(control: dict, set_values: dict[str, list[str]]) -> dict[str, str]:
     """Param id -> the text that replaces `{{ insert: param, id }}`."""
     values: dict[str, str] = {}
-    for param in control.get("params") or ():
-        if not isinstance(param, dict) or "id" not in param:
+    for param in dicts(control.get("params")):
+        pid = as_str(param.get("id"))
+        if not pid:
             continue
-        chosen = set_values.get(param["id"]) or param.get("values") or []
-        values[param["id"]] = ", ".join(map(str, chosen)) if chosen else str(param.get("label") or param["id"])
+        chosen = set_values.get(pid) or [as_str(v) for v in as_list(param.get("values"))]
+        values[pid] = ", ".join(chosen) if any(chosen) else (as_str(param.get("label")) or pid)
     return values
 
 
@@ -115,19 +116,18 @@ class CatalogReader:
         self.set_values = set_values or {}
 
     def read(self, catalog: dict) -> None:
-        title = clean((catalog.get("metadata") or {}).get("title")) or "Catalog"
-        loose = [c for c in catalog.get("controls") or () if isinstance(c, dict)]
+        title = clean(as_dict(catalog.get("metadata")).get("title")) or "Catalog"
+        loose = dicts(catalog.get("controls"))
         if loose and self._any_selected(loose):
             category = self.draft.add_category(slug(title, "controls"), title, title)
-            for i, control in enumerate(catalog["controls"]):
+            for i, control in enumerate(as_list(catalog.get("controls"))):
                 self._control(control, (*self.base, "controls", i), category)
-        for i, group in enumerate(catalog.get("groups") or ()):
+        for i, group in enumerate(as_list(catalog.get("groups"))):
             self._group(group, (*self.base, "groups", i), "", "")
 
     def _any_selected(self, controls: list[dict]) -> bool:
         for control in controls:
-            if self.selected(str(control.get("id", ""))) or self._any_selected(
-                    [c for c in control.get("controls") or () if isinstance(c, dict)]):
+            if self.selected(as_str(control.get("id"))) or self._any_selected(dicts(control.get("controls"))):
                 return True
         return False
 
@@ -135,18 +135,19 @@ class CatalogReader:
         if not isinstance(group, dict):
             self.draft.problems.append(self.source.problem(path, "interop.not_object"))
             return
-        own_title = clean(group.get("title")) or str(group.get("id", ""))
-        title = f"{group['id']} {own_title}" if parent_title and group.get("id") else own_title
-        label_remarks = [clean(p.get("remarks")) for p in group.get("props") or ()
-                         if isinstance(p, dict) and p.get("name") == "label" and p.get("remarks")]
+        group_id = as_str(group.get("id"))
+        own_title = clean(group.get("title")) or group_id
+        title = f"{group_id} {own_title}" if parent_title and group_id else own_title
+        label_remarks = [clean(p.get("remarks")) for p in dicts(group.get("props"))
+                         if p.get("name") == "label" and clean(p.get("remarks"))]
         goal = _part(group, "overview") or (label_remarks[0] if label_remarks else "") or parent_goal
-        controls = [c for c in group.get("controls") or () if isinstance(c, dict)]
+        controls = dicts(group.get("controls"))
         if controls and self._any_selected(controls):
-            wanted = slug(str(group.get("id") or own_title), "group")
-            category = self.draft.add_category(wanted, title, goal or title)
-            for i, control in enumerate(group.get("controls") or ()):
+            wanted = slug(group_id or own_title or "group", "group")
+            category = self.draft.add_category(wanted, title or wanted, goal or title or wanted)
+            for i, control in enumerate(as_list(group.get("controls"))):
                 self._control(control, (*path, "controls", i), category)
-        for i, sub in enumerate(group.get("groups") or ()):
+        for i, sub in enumerate(as_list(group.get("groups"))):
             self._group(sub, (*path, "groups", i), title, goal)
 
     def _control(self, control: Any, path: tuple, category: str) -> None:
@@ -154,7 +155,7 @@ class CatalogReader:
             self.draft.problems.append(self.source.problem(path, "interop.not_object"))
             return
         control_id = control.get("id")
-        if self.selected(str(control_id)):
+        if self.selected(as_str(control_id)):
             values = param_values(control, self.set_values)
             title = clean(control.get("title"))
             statement = fill(_part(control, "statement"), values, self.set_values)
@@ -177,5 +178,5 @@ class CatalogReader:
                 references={k: v for k, v in ours.items() if k in REFERENCE_KEYS},
                 evidence=_evidence(control),
             )
-        for i, child in enumerate(control.get("controls") or ()):
+        for i, child in enumerate(as_list(control.get("controls"))):
             self._control(child, (*path, "controls", i), category)

@@ -21,7 +21,7 @@ from typing import Any
 
 from tom_audit.interop.draft import Draft
 from tom_audit.interop.oscal_catalog import CatalogReader
-from tom_audit.interop.source import Source, read_source
+from tom_audit.interop.source import Source, as_dict, as_list, as_str, dicts, read_source
 from tom_audit.problems import InputError
 
 
@@ -29,12 +29,12 @@ def _resource_href(profile: dict, href: str) -> str:
     """`#uuid` -> the back-matter resource's first rlink href; other hrefs as they are."""
     if not href.startswith("#"):
         return href
-    for resource in (profile.get("back-matter") or {}).get("resources") or ():
-        if isinstance(resource, dict) and resource.get("uuid") == href[1:]:
-            links = [r for r in resource.get("rlinks") or () if isinstance(r, dict) and r.get("href")]
-            json_links = [r for r in links if str(r.get("media-type", "")).endswith("json")]
+    for resource in dicts(as_dict(profile.get("back-matter")).get("resources")):
+        if resource.get("uuid") == href[1:]:
+            links = [r for r in dicts(resource.get("rlinks")) if as_str(r.get("href"))]
+            json_links = [r for r in links if as_str(r.get("media-type")).endswith("json")]
             if json_links or links:
-                return str((json_links or links)[0]["href"])
+                return as_str((json_links or links)[0]["href"])
     return ""
 
 
@@ -53,25 +53,22 @@ def _locate(profile_file: Path, href: str, target: str, resolve: dict[str, str])
 
 def _all_ids(controls: list, parent_selected: bool, include: set | None, patterns: list[str],
              children: bool, out: set[str]) -> None:
-    for control in controls:
-        if not isinstance(control, dict):
-            continue
-        cid = str(control.get("id", ""))
+    for control in dicts(controls):
+        cid = as_str(control.get("id"))
         chosen = include is None or cid in include or any(fnmatch.fnmatchcase(cid, p) for p in patterns)
         chosen = chosen or (parent_selected and children)
         if chosen:
             out.add(cid)
-        _all_ids(control.get("controls") or [], chosen, include, patterns, children, out)
+        _all_ids(control.get("controls"), chosen, include, patterns, children, out)
 
 
 def _walk_controls(catalog: dict) -> list:
-    found: list = list(catalog.get("controls") or [])
-    stack = list(catalog.get("groups") or [])
+    found: list = dicts(catalog.get("controls"))
+    stack = dicts(catalog.get("groups"))
     while stack:
         group = stack.pop()
-        if isinstance(group, dict):
-            found += group.get("controls") or []
-            stack += group.get("groups") or []
+        found += dicts(group.get("controls"))
+        stack += dicts(group.get("groups"))
     return found
 
 
@@ -79,20 +76,16 @@ def selection(imp: dict, catalog: dict) -> set[str]:
     """Ids selected by one import statement from `catalog`."""
     top = _walk_controls(catalog)
     chosen: set[str] = set()
-    if "include-all" in imp or not imp.get("include-controls"):
+    if "include-all" in imp or not dicts(imp.get("include-controls")):
         _all_ids(top, False, None, [], True, chosen)
-    for rule in imp.get("include-controls") or ():
-        if not isinstance(rule, dict):
-            continue
-        ids = {str(i) for i in rule.get("with-ids") or ()}
-        patterns = [str(m.get("pattern")) for m in rule.get("matching") or () if isinstance(m, dict)]
+    for rule in dicts(imp.get("include-controls")):
+        ids = {as_str(i) for i in as_list(rule.get("with-ids"))}
+        patterns = [as_str(m.get("pattern")) for m in dicts(rule.get("matching")) if as_str(m.get("pattern"))]
         children = rule.get("with-child-controls") == "yes"
         _all_ids(top, False, ids, patterns, children, chosen)
-    for rule in imp.get("exclude-controls") or ():
-        if not isinstance(rule, dict):
-            continue
-        ids = {str(i) for i in rule.get("with-ids") or ()}
-        patterns = [str(m.get("pattern")) for m in rule.get("matching") or () if isinstance(m, dict)]
+    for rule in dicts(imp.get("exclude-controls")):
+        ids = {as_str(i) for i in as_list(rule.get("with-ids"))}
+        patterns = [as_str(m.get("pattern")) for m in dicts(rule.get("matching")) if as_str(m.get("pattern"))]
         dropped: set[str] = set()
         _all_ids(top, False, ids, patterns, rule.get("with-child-controls") == "yes", dropped)
         chosen -= dropped
@@ -101,9 +94,10 @@ def selection(imp: dict, catalog: dict) -> set[str]:
 
 def set_parameters(profile: dict) -> dict[str, list[str]]:
     values: dict[str, list[str]] = {}
-    for setting in (profile.get("modify") or {}).get("set-parameters") or ():
-        if isinstance(setting, dict) and setting.get("param-id") and setting.get("values"):
-            values[str(setting["param-id"])] = [str(v) for v in setting["values"]]
+    for setting in dicts(as_dict(profile.get("modify")).get("set-parameters")):
+        chosen = [as_str(v) for v in as_list(setting.get("values")) if as_str(v)]
+        if as_str(setting.get("param-id")) and chosen:
+            values[as_str(setting["param-id"])] = chosen
     return values
 
 
@@ -112,7 +106,7 @@ def read_profile(draft: Draft, source: Source, *, _seen: tuple[Path, ...] = (),
     """Add the controls the profile in `source` selects to `draft`; problems go to the draft."""
     profile = source.data["profile"]
     values = {**set_parameters(profile), **(_set_values or {})}
-    if (profile.get("modify") or {}).get("alters"):
+    if as_dict(profile.get("modify")).get("alters"):
         draft.note("interop.note.alters_ignored", file=source.shown)
     imports = profile.get("imports")
     if not isinstance(imports, list) or not imports:
@@ -121,7 +115,8 @@ def read_profile(draft: Draft, source: Source, *, _seen: tuple[Path, ...] = (),
     seen = (*_seen, source.file.path.resolve())
     for i, imp in enumerate(imports):
         path = ("profile", "imports", i, "href")
-        href = str(imp.get("href", "")) if isinstance(imp, dict) else ""
+        href = as_str(imp.get("href")) if isinstance(imp, dict) else ""
+        imp = as_dict(imp)
         target = _resource_href(profile, href)
         found = _locate(source.file.path, href, target, draft.options.resolve)
         if found is None or not found.is_file():

@@ -79,3 +79,25 @@ def read_source(path: Path | str) -> Source:
             raise InputError([Problem(file.shown, "interop.already_ours", {}, line=1)])
         raise InputError([Problem(file.shown, "interop.unknown_kind", {}, line=1)])
     return Source(file, data, kind)
+
+
+def as_dict(value: Any) -> dict:
+    """`value` if it is an object, else an empty one: a third-party file may put anything
+    anywhere, and a wrong shape means "not given" (ids are checked where they are used)."""
+    return value if isinstance(value, dict) else {}
+
+
+def as_list(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+def dicts(value: Any) -> list[dict]:
+    """The objects of a list; anything else in it, or a non-list, is left out."""
+    return [item for item in as_list(value) if isinstance(item, dict)]
+
+
+def as_str(value: Any) -> str:
+    """Strings as they are, numbers as written; anything else is no text."""
+    if isinstance(value, bool) or value is None:
+        return ""
+    return str(value) if isinstance(value, (str, int, float)) else ""
