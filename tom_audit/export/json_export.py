@@ -62,6 +62,7 @@ def as_document(content: ExportContent) -> dict[str, Any]:
         "annex": [_annex_row(r, since=content.changes is not None) for r in content.annex],
         "action_plan": [_plain(r) for r in content.actions],
         "evidence": [_plain(r) for r in content.evidence],
+        "references": [_plain(r) for r in content.references],
         "review": {
             "layout_version": review_layout.LAYOUT_VERSION,
             "rows": [_plain(r) for r in content.review],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tom_audit.export.content import ExportContent
+from tom_audit.export.references import markdown as references_markdown
 from tom_audit.export.text import format_date
 from tom_audit.i18n import tr
 
@@ -102,4 +103,5 @@ def render_markdown(content: ExportContent) -> str:
                 for r in content.actions]
         out += _table(headers, rows)
         out.append("")
+    out += references_markdown(content.references, lang, _table)
     return "\n".join(out)

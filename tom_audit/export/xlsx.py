@@ -33,6 +33,7 @@ from tom_audit.export.xlsx_layout import (
     CHART_COLOURS, LINE_HEIGHT, STATUS_FILLS, RowWriter, Styles, fit_widths, print_setup, row_height, set_widths,
 )
 from tom_audit.export.text import format_date
+from tom_audit.export.xlsx_references import references_sheet
 from tom_audit.i18n import tr
 
 # -- the sheets ------------------------------------------------------------------------
@@ -442,6 +443,7 @@ def build_workbook(content: ExportContent, write_only: bool = True) -> Workbook:
         _changes(wb, content)
     _actions(wb, content)
     _evidence(wb, content)
+    references_sheet(wb, content)
     _review(wb, content)
     _properties(wb, content)
     return wb

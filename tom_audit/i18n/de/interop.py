@@ -115,3 +115,20 @@ STRINGS.update({
     "language.de": "Deutsch",
     "language.en": "Englisch",
 })
+STRINGS.update({
+    # references in the exports (export/references.py)
+    "references.sheet": "Bezüge",
+    "references.title": "Bezüge zu ISO/IEC 27001, IT-Grundschutz, SDM und Grundschutz++",
+    "references.intro": "Welche Anforderungen der Normen und Kataloge eine Maßnahme bedient (nur Kennungen; maßgeblich sind die Originaltexte).",
+    "references.col.iso27001": "ISO/IEC 27001:2022 Anhang A",
+    "references.col.bsi": "IT-Grundschutz 2023",
+    "references.col.sdm": "SDM-Gewährleistungsziele",
+    "references.col.gspp": "Grundschutz++",
+    "references.sdm.data_minimisation": "Datenminimierung",
+    "references.sdm.availability": "Verfügbarkeit",
+    "references.sdm.integrity": "Integrität",
+    "references.sdm.confidentiality": "Vertraulichkeit",
+    "references.sdm.unlinkability": "Nichtverkettung",
+    "references.sdm.transparency": "Transparenz",
+    "references.sdm.intervenability": "Intervenierbarkeit",
+})

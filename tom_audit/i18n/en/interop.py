@@ -115,3 +115,20 @@ STRINGS.update({
     "language.de": "German",
     "language.en": "English",
 })
+STRINGS.update({
+    # references in the exports (export/references.py)
+    "references.sheet": "References",
+    "references.title": "References to ISO/IEC 27001, IT-Grundschutz, SDM and Grundschutz++",
+    "references.intro": "Which requirements of standards and catalogues a measure serves (ids only; the original texts are authoritative).",
+    "references.col.iso27001": "ISO/IEC 27001:2022 Annex A",
+    "references.col.bsi": "IT-Grundschutz 2023",
+    "references.col.sdm": "SDM protection goals",
+    "references.col.gspp": "Grundschutz++",
+    "references.sdm.data_minimisation": "Data minimisation",
+    "references.sdm.availability": "Availability",
+    "references.sdm.integrity": "Integrity",
+    "references.sdm.confidentiality": "Confidentiality",
+    "references.sdm.unlinkability": "Unlinkability",
+    "references.sdm.transparency": "Transparency",
+    "references.sdm.intervenability": "Intervenability",
+})
