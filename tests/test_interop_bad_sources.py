@@ -182,3 +182,20 @@ def test_terminal_escapes_and_bidi_overrides_never_reach_the_catalogue(tmp_path)
     assert result.catalogue.title("de") == "T]0;pwned"
     assert "\u202e" not in result.catalogue.categories[0].title("de")
     assert "\x1b" not in result.text and "\\u001b" not in result.text
+
+
+@pytest.mark.parametrize("command", [["new", "OUT.tom.yaml", "--catalogue"], ["catalogue", "show"], ["validate"],
+                                     ["status"], ["open"], ["lint"]])
+@pytest.mark.parametrize("name,document,kind", [
+    ("lib.yaml", "objects:\n  framework:\n    requirement_nodes: []\n", "CISO-Assistant-Bibliothek"),
+    ("kernel-catalog.json", json.dumps(GOOD), "OSCAL-Katalog"),
+    ("p.json", json.dumps({"profile": {"imports": []}}), "OSCAL-Profil")])
+def test_a_framework_given_where_our_file_belongs_says_how_to_import_it(command, name, document, kind, tmp_path,
+                                                                        capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_text(document, encoding="utf-8")
+    args = [a.replace("OUT", str(tmp_path / "out")) for a in command] + [name]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert kind in err and f"tom-audit catalogue import {name}" in err, err
+    assert not (tmp_path / "out.tom.yaml").exists()

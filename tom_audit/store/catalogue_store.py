@@ -38,7 +38,7 @@ def bundled_path(catalogue_id: str) -> Path:
 
 
 def _looks_like_path(ref: str) -> bool:
-    return ref.endswith((".yaml", ".yml")) or "/" in ref or os.sep in ref
+    return ref.endswith((".yaml", ".yml", ".json")) or "/" in ref or os.sep in ref
 
 
 def resolve(ref: str, base_dir: Path | None = None) -> tuple[Path, str]:

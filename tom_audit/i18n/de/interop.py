@@ -132,3 +132,11 @@ STRINGS.update({
     "references.sdm.transparency": "Transparenz",
     "references.sdm.intervenability": "Intervenierbarkeit",
 })
+STRINGS.update({
+    "problem.format.foreign_catalog": "Das ist ein OSCAL-Katalog, noch kein tom-audit-Katalog.",
+    "problem.format.foreign_catalog.hint": "Erst umwandeln: `tom-audit catalogue import {file} -o katalog.yaml`, dann `tom-audit new DATEI --catalogue katalog.yaml`.",
+    "problem.format.foreign_profile": "Das ist ein OSCAL-Profil, noch kein tom-audit-Katalog.",
+    "problem.format.foreign_profile.hint": "Erst umwandeln: `tom-audit catalogue import {file} -o katalog.yaml` (löst die Importe des Profils auf), dann `tom-audit new DATEI --catalogue katalog.yaml`.",
+    "problem.format.foreign_ciso": "Das ist eine CISO-Assistant-Bibliothek, noch kein tom-audit-Katalog.",
+    "problem.format.foreign_ciso.hint": "Erst umwandeln: `tom-audit catalogue import {file} -o katalog.yaml`, dann `tom-audit new DATEI --catalogue katalog.yaml`.",
+})

@@ -132,3 +132,11 @@ STRINGS.update({
     "references.sdm.transparency": "Transparency",
     "references.sdm.intervenability": "Intervenability",
 })
+STRINGS.update({
+    "problem.format.foreign_catalog": "This is an OSCAL catalog, not yet a tom-audit catalogue.",
+    "problem.format.foreign_catalog.hint": "Convert it first: `tom-audit catalogue import {file} -o catalogue.yaml`, then `tom-audit new FILE --catalogue catalogue.yaml`.",
+    "problem.format.foreign_profile": "This is an OSCAL profile, not yet a tom-audit catalogue.",
+    "problem.format.foreign_profile.hint": "Convert it first: `tom-audit catalogue import {file} -o catalogue.yaml` (resolves the profile's imports), then `tom-audit new FILE --catalogue catalogue.yaml`.",
+    "problem.format.foreign_ciso": "This is a CISO Assistant library, not yet a tom-audit catalogue.",
+    "problem.format.foreign_ciso.hint": "Convert it first: `tom-audit catalogue import {file} -o catalogue.yaml`, then `tom-audit new FILE --catalogue catalogue.yaml`.",
+})
