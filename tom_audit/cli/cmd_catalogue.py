@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from tom_audit.cli.common import add_format, add_lang
@@ -13,6 +14,7 @@ from tom_audit.store.catalogue_store import bundled_ids, load_catalogue
 NAME = "catalogue"
 ORDER = 90
 LEVEL_NAMES = ("normal", "hoch", "sehr_hoch")
+WARNING_NOTES = ("interop.note.import_skipped", "interop.note.hash_differs", "interop.note.alters_ignored")
 
 
 def register(commands) -> None:
@@ -108,7 +110,10 @@ def run_import(args) -> int:
     )
     result = import_catalogue(args.source, args.output, options)
     for key, params in result.notes:
-        print(tr(key, **params))
+        if key in WARNING_NOTES:  # what the user should know was left out or differs
+            print(f"{args.source}: {tr('severity.warning')}: {tr(key, **params)}", file=sys.stderr)
+        else:
+            print(tr(key, **params))
     catalogue = result.catalogue
     print(tr("cli.catalogue.import.done", file=str(args.output), id=catalogue.id, categories=len(catalogue.categories),
              measures=len(catalogue.measures), languages=", ".join(catalogue.languages)))

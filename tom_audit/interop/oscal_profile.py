@@ -8,7 +8,8 @@ Where an import's file is (OSCAL profile resolution, NIST SP 800-53 style):
 3. a file of the same name beside the profile (the BSI's profile points into its repository
    layout, `../catalogs/Kernel/...`, which a downloaded copy seldom keeps).
 A missing import is a problem naming the href and both ways out (`--resolve`,
-`--skip-missing`). The structure is kept as the catalogs have it (OSCAL `merge: as-is`);
+`--skip-missing`); a file whose digest differs from the one the profile states (rlink
+`hashes`) is used, and said so. The structure is kept as the catalogs have it (OSCAL `merge: as-is`);
 `alters` are not applied and are named in the notes; a profile importing a profile takes
 all that the inner one selects.
 """
@@ -36,6 +37,27 @@ def _resource_href(profile: dict, href: str) -> str:
             if json_links or links:
                 return as_str((json_links or links)[0]["href"])
     return ""
+
+
+def _expected_hashes(profile: dict, href: str) -> dict[str, str]:
+    """Algorithm -> hex digest the back-matter resource states for `#uuid` (OSCAL rlink hashes)."""
+    for resource in dicts(as_dict(profile.get("back-matter")).get("resources")):
+        if href.startswith("#") and resource.get("uuid") == href[1:]:
+            for link in dicts(resource.get("rlinks")):
+                return {as_str(h.get("algorithm")).upper().replace("-", ""): as_str(h.get("value")).lower()
+                        for h in dicts(link.get("hashes"))}
+    return {}
+
+
+def _hash_differs(path: Path, expected: dict[str, str]) -> bool:
+    import hashlib
+
+    names = {"MD5": "md5", "SHA1": "sha1", "SHA224": "sha224", "SHA256": "sha256", "SHA384": "sha384",
+             "SHA512": "sha512", "SHA3256": "sha3_256", "SHA3384": "sha3_384", "SHA3512": "sha3_512"}
+    for algorithm, value in expected.items():
+        if algorithm in names and value:
+            return hashlib.new(names[algorithm], path.read_bytes()).hexdigest() != value
+    return False
 
 
 def _locate(profile_file: Path, href: str, target: str, resolve: dict[str, str]) -> Path | None:
@@ -128,6 +150,8 @@ def read_profile(draft: Draft, source: Source, *, _seen: tuple[Path, ...] = (),
         if found.resolve() in seen:
             draft.problems.append(source.problem(path, "interop.import_cycle", href=target or href))
             continue
+        if _hash_differs(found, _expected_hashes(profile, href)):
+            draft.note("interop.note.hash_differs", file=str(found), href=target or href)
         try:
             imported = read_source(found)
         except InputError as error:

@@ -42,6 +42,7 @@ STRINGS: dict[str, str] = {
     "problem.interop.bad_option": "Ungültige Angabe „{value}“ bei {option}.",
     "problem.interop.bad_option.hint": "{allowed}",
     # notes after an import
+    "interop.note.hash_differs": "Achtung: {file} ist nicht die Datei, die das Profil für „{href}“ nennt (Prüfsumme weicht ab); ihre Anforderungen wurden trotzdem übernommen.",
     "interop.note.imported": "{file}: {count} Anforderungen ausgewählt.",
     "interop.note.import_skipped": "Import „{href}“ ausgelassen (--skip-missing).",
     "interop.note.alters_ignored": "{file}: „modify/alters“ des Profils wird nicht angewandt.",

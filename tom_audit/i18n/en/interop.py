@@ -42,6 +42,7 @@ STRINGS: dict[str, str] = {
     "problem.interop.bad_option": "Invalid value '{value}' for {option}.",
     "problem.interop.bad_option.hint": "{allowed}",
     # notes after an import
+    "interop.note.hash_differs": "Note: {file} is not the file the profile names for '{href}' (its digest differs); its requirements were taken all the same.",
     "interop.note.imported": "{file}: {count} requirements selected.",
     "interop.note.import_skipped": "Import '{href}' left out (--skip-missing).",
     "interop.note.alters_ignored": "{file}: the profile's 'modify/alters' is not applied.",
