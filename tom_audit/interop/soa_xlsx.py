@@ -9,6 +9,7 @@ file (see `to_bytes`).
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import datetime
 
@@ -95,13 +96,17 @@ def build_workbook(rows: list[SoaRow], *, framework: str, lang: str, heading: li
 
 
 def to_bytes(workbook: Workbook) -> bytes:
-    """The xlsx bytes, with fixed zip entry times (openpyxl stamps the current time)."""
+    """The xlsx bytes, with fixed zip entry times and document dates (openpyxl stamps the
+    current time on both), so the same assessment gives the same file."""
     buffer = io.BytesIO()
     workbook.save(buffer)
     out = io.BytesIO()
     with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" with the clock on save
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                              rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
             fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr
