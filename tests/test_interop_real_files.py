@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import openpyxl
 import pytest
 from trestle.oscal.assessment_results import AssessmentResults
 from trestle.oscal.catalog import Catalog
 
-from tests.conftest import REPO
 from tom_audit.cli.main import main
 from tom_audit.logic.lint import lint
 from tom_audit.store.assessment_store import load_assessment

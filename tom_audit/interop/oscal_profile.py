@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import fnmatch
 from pathlib import Path
-from typing import Any
 
 from tom_audit.interop.draft import Draft
 from tom_audit.interop.oscal_catalog import CatalogReader
