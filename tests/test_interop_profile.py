@@ -109,3 +109,26 @@ def test_a_profile_importing_itself_is_refused(tmp_path, capsys):
     assert main(["catalogue", "import", str(source), "-o", str(tmp_path / "o.yaml")]) == 2
     assert "importiert sich" in capsys.readouterr().err
     assert not (tmp_path / "o.yaml").exists()
+
+
+def test_an_imported_catalogue_can_be_extended_and_used_everywhere(tmp_path, capsys):
+    source = _write(tmp_path, "kat.json", CATALOG)
+    assert main(["catalogue", "import", str(source), "-o", str(tmp_path / "kat.yaml"), "--id", "kat"]) == 0
+    (tmp_path / "acme.yaml").write_text(
+        "format: tom-audit/catalogue\nformat_version: 1\nid: acme\nversion: '1'\ntitle: {de: ACME}\n"
+        "languages: [de]\nextends: kat.yaml\nexclude:\n  - {id: BB.2, reason: {de: Kein Bedarf}}\n"
+        "measures:\n  - {id: ACME-01, category: aa, kind: technical, title: {de: Eigene Maßnahme},"
+        " guidance: {de: So.}, level: hoch, references: {}}\n", encoding="utf-8")
+    one, two = tmp_path / "1.tom.yaml", tmp_path / "2.tom.yaml"
+    assert main(["new", str(one), "--catalogue", str(tmp_path / "acme.yaml")]) == 0
+    assert main(["set", str(one), "AA.1.1", "--status", "implemented", "--note", "ja"]) == 0
+    two.write_bytes(one.read_bytes())
+    assert main(["set", str(two), "ACME-01", "--status", "planned", "--note", "Q3"]) == 0
+    assert main(["diff", str(one), str(two)]) == 1
+    assert "ACME-01" in capsys.readouterr().out
+    assert main(["lint", str(two)]) in (0, 1)
+    assert main(["export", str(two), "-o", str(tmp_path / "x.oscal.json")]) == 0
+    document = json.loads((tmp_path / "x.oscal.json").read_text(encoding="utf-8"))
+    states = {f["target"]["target-id"]: f["target"]["implementation-status"]["state"]
+              for f in document["assessment-results"]["results"][0]["findings"]}
+    assert states == {"AA.1.1": "implemented", "ACME-01": "planned", "BB.2": "not-applicable"}
