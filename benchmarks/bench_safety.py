@@ -120,24 +120,23 @@ def run(ctx) -> list[Row]:
     write_bomb(book)
     bare = refused_in_fresh_process("--version")
     for label, args in (
-        (f"import-review of a {book.stat().st_size / 1e6:.1f} MB zip bomb (1.5 GB)", ("import-review", str(source), str(book))),
-        ("validate of a 400-deep YAML list", ("validate", str(_deep_file(work)))),
+        (f"{book.stat().st_size / 1e6:.1f} MB zip bomb (import-review)", ("import-review", str(source), str(book))),
+        ("400-deep YAML list (validate)", ("validate", str(_deep_file(work)))),
     ):
         code, elapsed, rss = refused_in_fresh_process(*args)
         print(f"{label}: exit {code}, {elapsed:.2f} s, peak RSS {rss:.0f} MB (start-up alone: {bare[2]:.0f} MB)",
               file=sys.stderr)
         assert code == 2, f"{label}: exit {code}"
-        rows.append(Row(size, f"refuse {label}"[:45], elapsed, "tom-audit --version", bare[1]))
+        rows.append(Row(size, f"refuse {label}", elapsed, "tom-audit --version", bare[1]))
 
     for n in ctx.sizes:
         path = work / f"save-{n}.tom.yaml"
         path.write_bytes(ctx.assessment(n).read_bytes())
         loaded = load_assessment(path)
-        data = render(loaded.assessment).encode("utf-8")
         rows.append(Row(n, "save: lock, read-back check, atomic+backup",
                         best_of(lambda: save_assessment(path, loaded.assessment), ctx.repeats(n)),
-                        "atomic_write of the same bytes",
-                        best_of(lambda: atomic_write(path, data), ctx.repeats(n))))
+                        "render + atomic_write, no lock",
+                        best_of(lambda: atomic_write(path, render(loaded.assessment).encode("utf-8")), ctx.repeats(n))))
     return rows
 
 

@@ -21,6 +21,8 @@ def write_catalogue(path: Path, size: int) -> Path:
         measure = copy.deepcopy(base[i % len(base)])
         measure["id"] = f"G{i // 9999 + 1}-{i % 9999 + 1:04d}"
         measure.get("deprecated", {}).pop("replaced_by", None)
+        measure.pop("see", None)  # ids of the bundled catalogue, renamed here
+        measure.pop("replaces", None)
         measure["title"] = {lang: f"{text} ({i})" for lang, text in measure["title"].items()}
         measures.append(measure)
     data["measures"] = measures

@@ -54,8 +54,11 @@ SCOPE = Scope(
     review_interval_months=12,
 )
 SCOPING = {
-    "own_premises": True,  # office in Leipzig
+    "office": "own_or_rented",  # office in Leipzig
     "hosting": "colocation",  # own servers in two third-party data centres
+    "team_size": "small",  # 42 people
+    "remote_maintenance": False,  # customers' systems run in its own racks, not at the customers
+    "health_cloud": False,
     "paper_records": False,  # client data is never printed
     "mobile_work": True,
     "software_development": True,  # customer portal, API, automation
@@ -158,8 +161,9 @@ def gap(description, risk, action, owner, due="", state="open"):
 
 
 # Measures left out here are decided by the scoping answers (automatically not applicable,
-# with the catalogue's reason): ENT-01, ENT-03, ENT-10, ENT-11, AUT-15, SEP-10, CRY-13, CRY-14,
-# TRF-08, INP-10, AVL-05..AVL-08, PRC-08, PRC-13.
+# with the catalogue's reason): ENT-01, ENT-03, ENT-10, ENT-11, ENT-19, ENT-20, ACC-22, ACC-26,
+# ACC-28, AUT-15, AUT-16, SEP-10, CRY-13, CRY-14, TRF-08, INP-10, AVL-05..AVL-08, PRC-08, PRC-13,
+# PRC-18, ORG-13.
 ANSWERS = {
     # -- entry ------------------------------------------------------------------------------
     "ENT-02": ok("Einbruchmeldeanlage (VdS Klasse B) im Büro Leipzig, werktags 19–7 Uhr und am Wochenende scharf; "
@@ -550,6 +554,68 @@ ANSWERS = {
                  "Auftragsdaten sind immer „vertraulich“.", "isms"),
     "ORG-14": ok("Software auf Clients nur aus dem Unternehmensportal von Intune bzw. dem freigegebenen "
                  "Munki-Katalog; Benutzer haben keine Installationsrechte."),
+    # -- added with catalogue 2026.2 ------------------------------------------------------------
+    "ENT-15": ok("Elektronische Schließanlage (Salto) an Eingangs- und Bürotüren mit personengebundenen Transpondern; "
+                 "Zeitprofile werktags 6–22 Uhr, Zutrittsprotokoll 90 Tage.", "entry"),
+    "ENT-16": ok("Letzter-geht-Regel im Zutrittskonzept: Fenster schließen, Türen abschließen, Alarmanlage scharf "
+                 "schalten; Kontrolle durch den Wachdienst an zwei Abenden pro Monat.", "entry"),
+    "ENT-17": part("Beschäftigte tragen Ausweise mit Lichtbild; Besucher erhalten rote Besucherausweise.",
+                   gap("Dienstleister (Reinigung, Handwerker) tragen bisher keine eigenen Ausweise.", "low",
+                       "Dienstleisterausweise einführen und im Zutrittskonzept regeln.", FACILITY, "2027-03-31"),
+                   "entry"),
+    "ENT-18": ok("Zwei Kameras am Haupteingang und an der Anlieferung, Speicherdauer 72 Stunden, Sichtung nur durch "
+                 "Facility Management und ISB; Betriebsvereinbarung vom 04/2024."),
+    "ACC-18": ok("Rücksetzungen nur nach Rückruf auf die im Keycloak hinterlegte Mobilnummer oder persönlich; Art "
+                 "der Prüfung steht im Ticket (Vorlage „Zugang zurücksetzen“).", "passwords"),
+    "ACC-19": ok("Konten für Externe und Werkstudierende erhalten in Keycloak ein Ablaufdatum (höchstens "
+                 "Vertragsende); monatlicher Bericht über Konten ohne Datum, zuletzt 0 Treffer.", "roles"),
+    "ACC-20": ok("Geheimnisse liegen in HashiCorp Vault; Datenbank-Zugangsdaten werden dynamisch erzeugt, übrige "
+                 "Geheimnisse spätestens jährlich rotiert; gitleaks prüft jeden Commit.", "crypto"),
+    "ACC-21": ok("Kundenportal bietet TOTP und Passkeys, Kunden-Admins können MFA erzwingen; 10 Fehlversuche je Konto "
+                 "und 50 je IP-Adresse in 15 Minuten, Hinweis-Mail bei neuem Gerät.", "pentest"),
+    "ACC-23": ok("Administratoren melden sich an Keycloak, Bastion-Host und den RZ-Portalen nur mit YubiKey (FIDO2) "
+                 "an; TOTP ist für Admin-Konten abgeschaltet, je Person ein Ersatzschlüssel im Tresor.", "passwords"),
+    "ACC-24": ok("Büro-WLAN mit WPA2/WPA3-Enterprise (802.1X, Zertifikate aus der internen CA); Gäste-WLAN getrennt, "
+                 "Verwaltung der Access Points nur aus dem Admin-Netz.", "firewall"),
+    "ACC-25": ok("Härtungsvorgaben als Ansible-Rollen (base_hardening für Debian, CIS Level 1 für Windows-Clients); neue "
+                 "Server entstehen nur über diese Rollen.", "ssh"),
+    "ACC-27": ok("Private Smartphones nur mit Intune-Arbeitsprofil für Mail und Chat; bedingter Zugriff sperrt nicht "
+                 "registrierte Geräte, private Laptops sind ausgeschlossen.", "it_policy"),
+    "AUT-17": part("Im Kundenportal sind Zahlungsdaten nur für die Rolle Buchhaltung sichtbar.",
+                   gap("Im Ticketsystem sehen alle Supportrollen die vollständigen Kontaktdaten der Endkunden.", "medium",
+                       "Feldrechte im Ticketsystem einrichten.", PLATFORM, "2027-02-28"), "roles"),
+    "AUT-18": ok("Rechnungsdaten nach Vertragsende erhalten im Abrechnungssystem das Kennzeichen „gesperrt“ und sind "
+                 "nur für die Buchhaltung sichtbar; Löschung nach Ablauf der Frist nach HGB/AO.", "backup"),
+    "TRF-14": ok("SPF, DKIM (2048 Bit) und DMARC p=reject für beispiel-hosting.example und alle Nebendomains; "
+                 "DMARC-Berichte wertet die Plattform monatlich aus.", "tls"),
+    "INP-13": ok("Dateneingaberegeln je Anwendung im Berechtigungskonzept; Massenimporte ins Kundenportal nur mit "
+                 "Change-Ticket und Freigabe der Teamleitung.", "roles"),
+    "AVL-17": ok("NetBox führt für jedes System das Support-Ende; Ersatz wird 6 Monate vorher eingeplant. Aktuell "
+                 "keine Systeme nach Support-Ende.", "patches"),
+    "AVL-18": ok("Kundenportal und API hinter ModSecurity mit OWASP Core Rule Set im blockierenden Modus; Ausnahmen "
+                 "dokumentiert, Auswertung der Blockierungen monatlich.", "pentest"),
+    "REC-14": ok("Löschungen auf Weisung werden im Löschprotokoll geführt; die Wiederherstellungsanleitung verlangt, "
+                 "sie nach jeder Wiederherstellung erneut auszuführen (zuletzt beim Test am 18.09.2026).",
+                 "restore"),
+    "PRC-15": ok("Einweisung in kundenspezifische Weisungen beim Onboarding im Kundenteam; Stichprobe von 10 Tickets "
+                 "je Quartal durch die ISB.", "support"),
+    "PRC-16": ok("Arbeitsanweisung und AVV-Muster schließen die Nutzung von Kundendaten für eigene Zwecke aus, auch "
+                 "für KI-Training; eigene Modelle gibt es nicht.", "dpa"),
+    "PRC-17": ok("Anfragen von Kunden zu Betroffenenrechten und DSFA beantwortet datenschutz@ binnen 10 Arbeitstagen; "
+                 "Vorlage mit Verarbeitungsbeschreibung und diesen TOM.", "dpa"),
+    "REV-15": ok("Die ISB wertet CERT-Bund-Meldungen, Herstellerhinweise und den BSI-Lagebericht monatlich aus; "
+                 "Ergebnisse als Tickets im Plattform-Backlog."),
+    "REV-16": planned("SBOM je Release mit syft geplant; Abhängigkeitsprüfung mit Renovate läuft bereits.",
+                      gap("Für ausgelieferte Versionen gibt es noch keine aufbewahrte SBOM.", "low",
+                          "SBOM-Erzeugung in die Release-Pipeline aufnehmen.", DEV, "2027-01-31")),
+    "ORG-15": ok("Datenschutzleitlinie v1.1 (freigegeben 03/2026) mit Jahresplan für Prüfungen und Schulungen; "
+                 "Jahresbericht der Datenschutzbeauftragten an die Geschäftsführung.", "isms"),
+    "ORG-16": ok("Vertretungsliste für Geschäftsführung, ISB, DSB-Ansprechpartner, Rufbereitschaft und "
+                 "Kundenteams, zuletzt aktualisiert am 01.10.2026.", "isms"),
+    "ORG-17": ok("Verfahren bei Verstößen in der IT-Nutzungsrichtlinie (Gespräch, Abmahnung, arbeitsrechtliche "
+                 "Schritte); selbst gemeldete Fehler bleiben ohne Folgen.", "it_policy"),
+    "ORG-18": ok("Freigegeben sind nur ein selbst betriebenes Sprachmodell und DeepL Pro mit AVV; öffentliche "
+                 "Chatbots sind für Kundendaten verboten und am Proxy gesperrt.", "it_policy"),
 }
 
 # For measures the catalogue adds later: a plain but concrete answer found by the title's
@@ -714,7 +780,9 @@ def build():
 
 def main() -> int:
     assessment, catalogue = build()
-    atomic_write(OUT, render(assessment).encode("utf-8"), backup=False)
+    text = render(assessment).encode("utf-8")
+    OUT.unlink(missing_ok=True)  # a generated file (in git): atomic_write never overwrites an assessment as output
+    atomic_write(OUT, text, backup=False, exclusive=True)
     loaded = load_assessment(OUT)  # validates against the schema and the catalogue
     for warning in loaded.warnings:
         print(warning.render("en"), file=sys.stderr)

@@ -62,8 +62,11 @@ CATEGORY_PREFIX = {
 }
 
 REQUIRED_SCOPING = [
-    "own_premises",
+    "office",
     "hosting",
+    "team_size",
+    "remote_maintenance",
+    "health_cloud",
     "paper_records",
     "mobile_work",
     "software_development",

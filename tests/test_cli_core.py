@@ -93,11 +93,11 @@ def test_scoping_makes_measures_not_applicable_with_their_reason(new_file, catal
     from tom_audit.logic.applicability import effective_of
 
     loaded = load_assessment(new_file)
-    loaded.assessment.scoping["hosting"] = "cloud_only"
+    loaded.assessment.scoping["hosting"] = "iaas_paas"
     server_room = catalogue.measure_by_id["ENT-01"]
     state = effective_of(loaded.assessment, server_room)
     assert state.status == "not_applicable" and state.automatic
-    assert "Rechenzentrums" in state.reason.de
+    assert "kein eigener Serverraum" in state.reason.de
 
 
 def test_unknown_keys_and_orphan_answers_are_kept_and_reported(new_file, capsys):
@@ -122,13 +122,13 @@ def test_a_changed_catalogue_is_reported_with_added_removed_and_reworded(tmp_pat
     assert main(["new", str(path), "--catalogue", str(catalogue)]) == 0
     assert main(["set", str(path), "ENT-01", "--status", "implemented"]) == 0
     text = catalogue.read_text(encoding="utf-8")
-    text = text.replace('version: "2026.1"', 'version: "2026.2"', 1)
+    text = text.replace('version: "2026.2"', 'version: "2026.3"', 1)
     text = text.replace("personenbezogenen Transpondern", "personalisierten Transpondern", 1)
     catalogue.write_text(text, encoding="utf-8")
     capsys.readouterr()
     assert main(["status", str(path)]) == 0
     err = capsys.readouterr().err
-    assert "2026.1 → 2026.2" in err and "ENT-01" in err
+    assert "2026.2 → 2026.3" in err and "ENT-01" in err
     # the next save adopts the new catalogue and asks to confirm the reworded answer
     assert main(["set", str(path), "ENT-02", "--status", "planned"]) == 0
     loaded = load_assessment(path)
@@ -199,9 +199,9 @@ def test_approve_adopts_a_changed_catalogue(tmp_path, capsys):
     shutil.copy(BUNDLED_CATALOGUE, catalogue)
     path = tmp_path / "a.tom.yaml"
     assert main(["new", str(path), "--catalogue", str(catalogue)]) == 0
-    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace('version: "2026.1"', 'version: "2026.2"', 1),
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace('version: "2026.2"', 'version: "2026.3"', 1),
                          encoding="utf-8")
     assert main(["approve", str(path), "--by", "DSB", "--force"]) == 0
     loaded = load_assessment(path)
     assert loaded.catalogue_changes is None
-    assert loaded.assessment.catalogue.version == "2026.2"
+    assert loaded.assessment.catalogue.version == "2026.3"

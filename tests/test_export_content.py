@@ -216,7 +216,7 @@ def test_cover(content):
     assert fields["Organisation (Auftragsverarbeiter)"] == "Beispiel Hosting GmbH"
     assert fields["Stand"] == date(2026, 11, 20)
     assert fields["Schutzbedarf"] == "hoch"
-    assert "tom-art32" in fields["Katalog"] and "2026.1" in fields["Katalog"]
+    assert "tom-art32" in fields["Katalog"] and "2026.2" in fields["Katalog"]
     assert fields["Version / Freigabe"].startswith("seit der Freigabe geändert (Version 1.0 vom 28.11.2025")
     assert fields["Prüfstand (Datenschutz)"].startswith("18 akzeptiert, 1 abgelehnt, 3 mit Rückfrage")
     assert fields["Überprüfung"] == "alle 12 Monate, nächste bis 20.11.2027"

@@ -76,11 +76,11 @@ def test_cover_fields(de):
     assert cells["Stand"] == datetime(2026, 11, 20)  # a real date cell
     assert cells["Schutzbedarf"] == "hoch"
     assert cells["Verantwortlich"].startswith("Sabine Krüger")
-    assert "tom-art32" in cells["Katalog"] and "2026.1" in cells["Katalog"]
+    assert "tom-art32" in cells["Katalog"] and "2026.2" in cells["Katalog"]
     assert cells["Exportiert am"] == "21.11.2026 09:30"
     assert cells["Kennung der Bewertung"] == "6f1c3b2a-8d4e-4f7a-9b21-5c0e7d9a4b13"
     right = {row[3]: row[4] for row in values(de["Deckblatt"]) if len(row) > 4 and row[3]}
-    assert right["Maßnahmen im Katalog"] == 170 and right["Pflichtmaßnahmen umgesetzt"].endswith("von 149")
+    assert right["Maßnahmen im Katalog"] == 205 and right["Pflichtmaßnahmen umgesetzt"].endswith("von 174")
     for label in ("Freigabe", "Für den Auftragsverarbeiter", "Ort, Datum", "Name, Funktion", "Unterschrift"):
         assert label in right  # the sign-off block
     assert de["Deckblatt"]["E1"].value is None
@@ -97,7 +97,7 @@ def test_summary_counts_equal_progress(books, de):
                              s["not_applicable"], counts.open, counts.required, counts.required_implemented,
                              counts.recommended]
     total = rows[len(expected.categories)]
-    assert total[0] == "Gesamt" and total[2] == expected.overall.total == 170
+    assert total[0] == "Gesamt" and total[2] == expected.overall.total == 205
     charts = de["Übersicht"]._charts
     assert len(charts) == 0 or charts  # openpyxl does not read charts back; see the render test
 

@@ -81,9 +81,10 @@ async def test_setup_of_a_new_assessment(new_file, catalogue):
         await pilot.press("tab")
         await type_text(pilot, "Lohnabrechnung")
         await click(app, pilot, "#need--hoch")
-        for question_id in ("own_premises", "paper_records", "mobile_work"):
+        for question_id in ("paper_records", "mobile_work"):
             await click(app, pilot, f"#{question_id}--false")
-        await click(app, pilot, "#hosting--cloud_only")
+        await click(app, pilot, "#office--none_remote")
+        await click(app, pilot, "#hosting--saas_only")
         await pilot.pause()
         summary = str(screen.query_one("#setup-summary").render())
         assert "entfallen" in summary and "(0 entfallen)" not in summary
@@ -96,8 +97,8 @@ async def test_setup_of_a_new_assessment(new_file, catalogue):
     assert data.organisation.name == "Beispiel AG"
     assert data.scope.service == "Lohnabrechnung"
     assert data.scope.protection_need == "hoch"
-    assert data.scoping == {"own_premises": False, "paper_records": False, "mobile_work": False,
-                            "hosting": "cloud_only"}
+    assert data.scoping == {"office": "none_remote", "paper_records": False, "mobile_work": False,
+                            "hosting": "saas_only"}
     assert data.measures == {}  # dropping out is derived, not written as answers
     from tom_audit.logic.applicability import effective_of
 
@@ -111,7 +112,7 @@ async def test_setup_can_be_reopened_and_cancelled(new_file):
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
-        await click(app, pilot, "#own_premises--false")
+        await click(app, pilot, "#office--none_remote")
         await pilot.press("escape")
         await settle(app, pilot)
         assert isinstance(app.screen, MainScreen)

@@ -46,7 +46,7 @@ def answered(new_file):
     assessment, catalogue = loaded.assessment, loaded.catalogue
     assessment.scope.service = "Lohnabrechnung"
     assessment.scope.protection_need = "hoch"
-    assessment.scoping.update({"own_premises": True, "hosting": "cloud_only", "paper_records": False})
+    assessment.scoping.update({"office": "own_or_rented", "hosting": "iaas_paas", "paper_records": False})
     edits = {
         "ENT-01": Edit(status="implemented", note="Transponder seit 2021; Protokolle 90 Tage.", owner="Haustechnik",
                        add_evidence=[Evidence(ref="https://wiki.example.org/zutritt", kind="policy",

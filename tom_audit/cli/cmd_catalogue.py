@@ -1,4 +1,6 @@
-"""tom-audit catalogue list | show ID | import SOURCE | export ID | map CATALOGUE MAPPING."""
+"""tom-audit catalogue list | show ID | changes FILE | import SOURCE | export ID | map CATALOGUE MAPPING:
+the bundled catalogues, what an upgrade changes in an assessment, and open formats (OSCAL,
+Grundschutz++, CISO Assistant)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,9 @@ from pathlib import Path
 from tom_audit.cli.common import add_format, add_lang
 from tom_audit.cli.output import EXIT_OK, table
 from tom_audit.i18n import current_language, tr
+from tom_audit.logic.catalogue_changes import summary
 from tom_audit.render.catalogue_text import catalogue_markdown, catalogue_text
+from tom_audit.store.assessment_store import load_assessment
 from tom_audit.store.catalogue_store import bundled_ids, load_catalogue
 
 NAME = "catalogue"
@@ -28,6 +32,10 @@ def register(commands) -> None:
     add_lang(show)
     add_format(show, ("text", "md"), "text")
     show.set_defaults(run=run_show)
+    changes = actions.add_parser("changes", help=tr("cli.catalogue.changes"))
+    changes.add_argument("file", metavar="FILE")
+    add_lang(changes)
+    changes.set_defaults(run=run_changes)
     _register_import(actions)
     export = actions.add_parser("export", help=tr("cli.catalogue.export"), description=tr("cli.catalogue.export"))
     export.add_argument("id", metavar="ID|PATH")
@@ -139,4 +147,14 @@ def run_map(args) -> int:
     result = map_catalogue(args.catalogue, args.mapping, args.output, args.source_key, args.target_key, args.reverse)
     print(tr("cli.catalogue.map.done", file=str(args.output), added=result.added, target=result.target_key,
              measures=result.measures))
+    return EXIT_OK
+
+
+def run_changes(args) -> int:
+    loaded = load_assessment(args.file)
+    lang = current_language()
+    if not loaded.catalogue_changes:
+        print(tr("upgrade.none"))
+        return EXIT_OK
+    print("\n".join(summary(loaded.catalogue_changes, loaded.catalogue, lang)))
     return EXIT_OK

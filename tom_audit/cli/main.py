@@ -6,6 +6,7 @@ Exit codes: 0 success; 1 findings (lint, diff with changes); 2 bad input or usag
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 
@@ -124,12 +125,23 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:  # the disk, the file system, permissions: the user's to fix
         report([problem_for(error)])
         return EXIT_BAD_INPUT
+    except RuntimeError as error:
+        if not str(error).startswith("Symlink loop"):  # pathlib's resolve() before Python 3.13
+            return _internal_error(error)
+        name = str(error).split("'")[1] if str(error).count("'") >= 2 else None
+        report([problem_for(OSError(errno.ELOOP, os.strerror(errno.ELOOP), name))])
+        return EXIT_BAD_INPUT
     except _parser_errors() as error:
         print(f"tom-audit: {tr('severity.error')}: {tr('problem.parse.workbook', reason=str(error) or type(error).__name__)}"
               f" {tr('problem.parse.workbook.hint')}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except Exception as error:  # a bug of ours: say so plainly; TOM_AUDIT_DEBUG shows the trace
-        if os.environ.get("TOM_AUDIT_DEBUG"):
-            raise
-        print(tr("cli.internal_error", error=f"{type(error).__name__}: {error}"), file=sys.stderr)
-        return 3
+    except Exception as error:
+        return _internal_error(error)
+
+
+def _internal_error(error: Exception) -> int:
+    """A bug of ours: say so plainly; TOM_AUDIT_DEBUG shows the trace."""
+    if os.environ.get("TOM_AUDIT_DEBUG"):
+        raise error
+    print(tr("cli.internal_error", error=f"{type(error).__name__}: {error}"), file=sys.stderr)
+    return 3

@@ -315,7 +315,7 @@ def action_rows(catalogue: Catalogue, assessment: Assessment, lang: str, today: 
         due = parse_date(due_text)
         gap_state = gap.state if gap else "open"
         overdue = due is not None and due < today and gap_state in OPEN_GAP_STATES  # as lint's TOM009
-        required = measure.required_at(need)
+        required = measure.required_at(need, assessment.scoping)
         row = ActionRow(
             measure_id=measure.id, title=measure.title(lang),
             category=catalogue.category_by_id[measure.category].title(lang)
@@ -370,7 +370,7 @@ def review_rows(catalogue: Catalogue, assessment: Assessment, lang: str) -> list
         rows.append(ReviewRow(
             key=review_layout.review_key(assessment.id, measure.id), measure_id=measure.id,
             category=categories.get(measure.category, measure.category), title=measure.title(lang),
-            required_label=required if measure.required_at(need) else recommended,
+            required_label=required if measure.required_at(need, assessment.scoping) else recommended,
             status=state.status or "", status_label=statuses[state.status], note=note,
             evidence_count=len(answer.evidence), review_state=review_state,
             review_state_label=review_layout.state_label(review_state, lang),

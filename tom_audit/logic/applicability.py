@@ -6,19 +6,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from tom_audit.model.assessment import Answer, Assessment
-from tom_audit.model.catalogue import Measure, Text
+from tom_audit.model.catalogue import Measure, Text, condition_met
 
 
 def applies(measure: Measure, scoping: dict[str, Any]) -> bool:
     """False only when an answered scoping question rules the measure out; unanswered
     questions keep it in, so nothing is skipped before the setup is done."""
-    for question_id, wanted in (measure.applies_if or {}).items():
-        if question_id not in scoping:
-            continue
-        allowed = wanted if isinstance(wanted, list) else [wanted]
-        if scoping[question_id] not in allowed:
-            return False
-    return True
+    return condition_met(measure.applies_if or {}, scoping, unanswered=True)
+
+
+def required(measure: Measure, protection_need: str, scoping: dict[str, Any]) -> bool:
+    """Whether a measure is required (not only recommended) for an organisation: it applies
+    by the scoping answers and its level, as the scoping answers set it (`level_if`, e.g. by
+    team size), is at or below the protection need (BSI 200-2 normal / hoch / sehr_hoch)."""
+    return applies(measure, scoping) and measure.required_at(protection_need, scoping)
 
 
 @dataclass(frozen=True)

@@ -273,7 +273,7 @@ def _check_status(out: _Collector, catalogue: Catalogue, assessment: Assessment,
             out.add("missing_numbers", measure, questions=_join(q.label for q in missing))
     gap = answer.gap
     planned_reported = False
-    required = in_scope and not measure.deprecated_reason and measure.required_at(assessment.scope.protection_need)
+    required = in_scope and not measure.deprecated_reason and measure.required_at(assessment.scope.protection_need, assessment.scoping)
     if status in NOT_DONE and required:
         if not (gap and gap.state == "risk_accepted"):
             missing = [] if gap and gap.state != "done" else ["action", "owner", "due"]

@@ -60,7 +60,7 @@ def progress(catalogue: Catalogue, assessment: Assessment) -> Progress:
                 counts.by_status[state.status] += 1
             if state.status == "not_applicable":
                 continue
-            if measure.required_at(need):
+            if measure.required_at(need, assessment.scoping):
                 counts.required += 1
                 counts.required_implemented += state.status == "implemented"
                 counts.required_open += state.status is None

@@ -6,9 +6,9 @@ from tom_audit.i18n import tr
 from tom_audit.model.catalogue import Catalogue, Measure
 
 
-def _condition(catalogue: Catalogue, measure: Measure, lang: str) -> str:
+def _condition(catalogue: Catalogue, measure: Measure, lang: str, condition: dict | None = None) -> str:
     parts = []
-    for question_id, wanted in (measure.applies_if or {}).items():
+    for question_id, wanted in (measure.applies_if if condition is None else condition or {}).items():
         question = catalogue.scoping_by_id.get(question_id)
         values = wanted if isinstance(wanted, list) else [wanted]
         labels = []
@@ -24,7 +24,7 @@ def _condition(catalogue: Catalogue, measure: Measure, lang: str) -> str:
 
 def _references(measure: Measure) -> str:
     groups = [("ISO 27001", measure.references.get("iso27001", ())), ("BSI", measure.references.get("bsi", ())),
-              ("SDM", measure.references.get("sdm", ()))]
+              ("GS++", measure.references.get("gspp", ())), ("SDM", measure.references.get("sdm", ()))]
     return "; ".join(f"{name} {', '.join(ids)}" for name, ids in groups if ids)
 
 
@@ -33,10 +33,17 @@ def _measure_facts(catalogue: Catalogue, measure: Measure, lang: str) -> list[tu
         (tr("catalogue.kind", lang), tr(f"kind.{measure.kind}", lang)),
         (tr("catalogue.level", lang), tr(f"level.{measure.level}", lang)),
     ]
+    for condition, level in measure.level_if:
+        facts.append((tr("catalogue.level_if", lang),
+                      f"{_condition(catalogue, measure, lang, condition)} → {tr(f'level.{level}', lang)}"))
     if measure.applies_if:
         facts.append((tr("catalogue.applies_if", lang), _condition(catalogue, measure, lang)))
         if measure.not_applicable_reason:
             facts.append((tr("catalogue.na_reason", lang), measure.not_applicable_reason(lang)))
+        if measure.see:
+            facts.append((tr("catalogue.see", lang), ", ".join(measure.see)))
+    if measure.replaces:
+        facts.append((tr("catalogue.replaces", lang), ", ".join(measure.replaces)))
     for hint in measure.evidence:
         facts.append((tr("catalogue.evidence", lang), f"{tr(f'evidence.{hint.kind}', lang)}: {hint.hint(lang)}"))
     for question in measure.questions:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from tom_audit.logic.catalogue_changes import CatalogueChanges, adopt, changes_since
+from tom_audit.logic.catalogue_changes import CatalogueChanges, adopt, changes_since, migrate
 from tom_audit.model.assessment import Assessment, CatalogueRef, Organisation, Scope
 from tom_audit.model.catalogue import Catalogue
 from tom_audit.problems import WARNING, InputError, Problem, display_path
@@ -107,8 +107,9 @@ def load_assessment(path: Path | str, catalogue: Catalogue | None = None) -> Loa
         where = doc.index.position(("measures", measure_id), key=True)
         warnings.append(Problem(doc.shown, "assessment.orphan", {"id": measure_id, "catalogue": catalogue.id},
                                 severity=WARNING, **where))
-    warnings += _scoping_warnings(assessment, catalogue, doc)
     changes = changes_since(assessment, catalogue)
+    migrate(assessment, catalogue, changes)  # in memory: scoping and replaced measures' answers
+    warnings += _scoping_warnings(assessment, catalogue, doc)
     if changes:
         warnings.append(Problem(doc.shown, "assessment.catalogue_changed", {
             "id": catalogue.id, "old": changes.old_version, "new": changes.new_version,

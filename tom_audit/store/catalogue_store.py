@@ -18,6 +18,7 @@ from tom_audit import __version__
 from tom_audit.locations import cache_dir, catalogues_dir
 from tom_audit.model.catalogue import (
     Catalogue, Text, category_from_data, measure_fingerprint, measure_from_data, scoping_from_data,
+    translate_condition,
 )
 from tom_audit.problems import InputError, Problem, display_path
 from tom_audit.store.atomic import atomic_write
@@ -122,22 +123,30 @@ def _semantic_problems(doc, data: dict[str, Any], base: Catalogue | None) -> lis
         if measure["category"] not in categories:
             at(("measures", i, "category"), "catalogue.unknown_category", id=measure["id"],
                category=measure["category"], known=", ".join(sorted(categories)))
-        for qid, wanted in (measure.get("applies_if") or {}).items():
-            if qid not in scoping:
-                at(("measures", i, "applies_if", qid), "catalogue.unknown_scoping", id=measure["id"],
-                   question=qid, known=", ".join(scoping))
-                continue
-            values = wanted if isinstance(wanted, list) else [wanted]
-            question_type, options = scoping[qid]
-            if question_type == "bool":
-                valid = all(isinstance(v, bool) for v in values)
-                allowed = "true, false"
-            else:
-                valid = all(v in options for v in values)
-                allowed = ", ".join(options)
-            if not valid:
-                at(("measures", i, "applies_if", qid), "catalogue.bad_condition", id=measure["id"],
-                   question=qid, allowed=allowed)
+        conditions = [(("measures", i, "applies_if"), measure.get("applies_if") or {})]
+        conditions += [(("measures", i, "level_if", j, "if"), rule["if"])
+                       for j, rule in enumerate(measure.get("level_if") or ())]
+        for where, condition in conditions:
+            for qid, wanted in condition.items():
+                if qid not in scoping:
+                    at((*where, qid), "catalogue.unknown_scoping", id=measure["id"],
+                       question=qid, known=", ".join(scoping))
+                    continue
+                values = wanted if isinstance(wanted, list) else [wanted]
+                question_type, options = scoping[qid]
+                if question_type == "bool":
+                    valid = all(isinstance(v, bool) for v in values)
+                    allowed = "true, false"
+                else:
+                    valid = all(v in options for v in values)
+                    allowed = ", ".join(options)
+                if not valid:
+                    at((*where, qid), "catalogue.bad_condition", id=measure["id"],
+                       question=qid, allowed=allowed)
+        for key in ("see",):
+            for j, ref in enumerate(measure.get(key) or ()):
+                if ref not in all_measures:
+                    at(("measures", i, key, j), "catalogue.unknown_measure", id=ref)
         seen_questions: set[str] = set()
         for j, question in enumerate(measure.get("questions", [])):
             if question["id"] in seen_questions:
@@ -146,6 +155,15 @@ def _semantic_problems(doc, data: dict[str, Any], base: Catalogue | None) -> lis
         replaced_by = (measure.get("deprecated") or {}).get("replaced_by")
         if replaced_by and replaced_by not in all_measures:
             at(("measures", i, "deprecated", "replaced_by"), "catalogue.unknown_measure", id=replaced_by)
+    for i, question in enumerate(data.get("scoping", [])):
+        migration = question.get("migrate_from") or {}
+        question_type, options = scoping[question["id"]]
+        for j, rule in enumerate(migration.get("values") or ()):
+            target = rule["to"]
+            if isinstance(target, bool) if question_type == "bool" else target in options:
+                continue
+            at(("scoping", i, "migrate_from", "values", j, "to"), "catalogue.bad_condition", id=question["id"],
+               question=question["id"], allowed="true, false" if question_type == "bool" else ", ".join(options))
     for i, item in enumerate(data.get("exclude", [])):
         if item["id"] not in measures:
             at(("exclude", i, "id"), "catalogue.unknown_measure", id=item["id"])
@@ -164,6 +182,12 @@ def _checked_data(file: TextFile, base: Catalogue | None, sha: str) -> dict[str,
         return cached
     doc = parse_document(file.path, expected="catalogue", file=file)
     check_schema(doc)
+    if base is not None:  # an extension written against an earlier version of its base
+        for measure in doc.data.get("measures", []):
+            if measure.get("applies_if"):
+                measure["applies_if"] = translate_condition(measure["applies_if"], base.scoping)
+            for rule in measure.get("level_if") or ():
+                rule["if"] = translate_condition(rule["if"], base.scoping)
     problems = language_problems(doc, doc.data) + _semantic_problems(doc, doc.data, base)
     if problems:
         raise InputError(problems)

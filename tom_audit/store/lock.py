@@ -26,6 +26,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -64,7 +65,16 @@ def _holder_record() -> bytes:
     }, ensure_ascii=False).encode("utf-8", "backslashreplace")
 
 
-def _write_holder(fd: int) -> None:
+def _write_holder(guarded: Path, fd: int) -> None:
+    """On taking the lock: note who we are in the lock file, and give it the group and the
+    read/write bits of the file it guards, so that a group sharing a 0660 assessment shares
+    its lock too (only the lock file's owner may change them; otherwise they stay)."""
+    try:
+        info = os.stat(guarded)
+        os.fchown(fd, -1, info.st_gid)
+        os.fchmod(fd, (info.st_mode & 0o666) | 0o600)
+    except (OSError, AttributeError):
+        pass
     try:
         os.ftruncate(fd, 0)
         os.pwrite(fd, _holder_record(), 0)
@@ -84,7 +94,9 @@ def read_holder(path: Path | str) -> dict[str, str]:
 
 class _Entry:
     def __init__(self, file: Path):
-        self.file_lock = FileLock(str(file), timeout=0, on_acquired=_write_holder, thread_local=False)
+        guarded = file.with_name(file.name[: -len(".lock")])
+        self.file_lock = FileLock(str(file), timeout=0, on_acquired=partial(_write_holder, guarded),
+                                  thread_local=False)
         self.thread_lock = threading.RLock()
         self.depth = 0
 

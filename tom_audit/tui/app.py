@@ -151,7 +151,7 @@ class TomAuditApp(App[int]):
                 self.save_failed(str(error))
                 return
             except InputError as error:
-                self.save_failed(" ".join(p.render() for p in error.problems))
+                self.save_failed(" ".join(tr(f"problem.{p.key}", **p.params) for p in error.problems))
                 return
         self.exit(0)
 
@@ -178,7 +178,7 @@ class TomAuditApp(App[int]):
             self.call_from_thread(self.save_failed, error.strerror or str(error))
             return
         except InputError as error:  # busy (another writer holds the lock), or refused (read-only)
-            self.call_from_thread(self.save_failed, " ".join(p.render() for p in error.problems))
+            self.call_from_thread(self.save_failed, " ".join(tr(f"problem.{p.key}", **p.params) for p in error.problems))
             return
         self.call_from_thread(self._saved)
 

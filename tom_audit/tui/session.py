@@ -127,7 +127,7 @@ class Session:
         return progress(self.catalogue, self.assessment)
 
     def required(self, measure: Measure) -> bool:
-        return measure.required_at(self.assessment.scope.protection_need)
+        return measure.required_at(self.assessment.scope.protection_need, self.assessment.scoping)
 
     def shows(self, measure: Measure, filter_name: str) -> bool:
         if filter_name == "all":

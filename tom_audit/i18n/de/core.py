@@ -94,7 +94,7 @@ STRINGS: dict[str, str] = {
     "problem.assessment.bad_scoping": "Ungültige Antwort „{value}“ auf die Scoping-Frage „{question}“.",
     "problem.assessment.bad_scoping.hint": "true/false bzw. eine der Optionen aus dem Katalog angeben.",
     "problem.assessment.catalogue_changed": "Der Katalog {id} hat sich geändert ({old} → {new}): neu {added}; entfallen {removed}; umformuliert {reworded}.",
-    "problem.assessment.catalogue_changed.hint": "Umformulierte Maßnahmen prüfen; beim nächsten Speichern gilt der neue Stand, ihre Antworten werden als „zu bestätigen“ markiert.",
+    "problem.assessment.catalogue_changed.hint": "Umformulierte Maßnahmen prüfen; beim nächsten Speichern gilt der neue Stand, ihre Antworten werden als „zu bestätigen“ markiert. `tom-audit catalogue changes DATEI` zeigt die Änderungen je Kategorie und die übernommenen Antworten.",
     "problem.evidence.missing": "Die Nachweisdatei gibt es nicht.",
     "problem.evidence.missing.hint": "Pfad prüfen oder eine URL angeben (https://…).",
     "problem.evidence.is_directory": "Als Nachweis ist ein Verzeichnis angegeben.",

@@ -87,7 +87,7 @@ STRINGS: dict[str, str] = {
     "problem.assessment.bad_scoping": "Invalid answer \"{value}\" to the scoping question \"{question}\".",
     "problem.assessment.bad_scoping.hint": "Give true/false, or one of the options in the catalogue.",
     "problem.assessment.catalogue_changed": "The catalogue {id} has changed ({old} → {new}): added {added}; removed {removed}; reworded {reworded}.",
-    "problem.assessment.catalogue_changed.hint": "Check the reworded measures; the next save adopts the new catalogue and marks their answers \"to confirm\".",
+    "problem.assessment.catalogue_changed.hint": "Check the reworded measures; the next save adopts the new catalogue and marks their answers \"to confirm\". `tom-audit catalogue changes FILE` shows the changes per category and the answers carried over.",
     "problem.evidence.missing": "The evidence file does not exist.",
     "problem.evidence.missing.hint": "Check the path, or give a URL (https://…).",
     "problem.evidence.is_directory": "A directory was given as evidence.",

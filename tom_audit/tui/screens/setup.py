@@ -105,7 +105,7 @@ class SetupScreen(Translated, Screen[bool]):
         measures = self.session.catalogue.measures
         dropped = sum(1 for m in measures if m.excluded_reason is None and not applies(m, scoping))
         need = self.chosen_need()
-        required = sum(1 for m in measures if applies(m, scoping) and m.required_at(need))
+        required = sum(1 for m in measures if applies(m, scoping) and m.required_at(need, scoping))
         open_questions = sum(1 for q in self.session.catalogue.scoping if q.id not in scoping)
         text = tr("tui.setup.summary", applies=len(measures) - dropped, total=len(measures), dropped=dropped,
                   required=required)

@@ -90,9 +90,9 @@ def detail_content(session: Session, measure: Measure, lang: str, review_mode: b
     add("\n")
     add((measure.title(lang), "bold"))
     add("\n")
-    required = measure.required_at(need)
+    required = measure.required_at(need, session.assessment.scoping)
     add((tr("tui.detail.required" if required else "tui.detail.recommended",
-            level=tr(f"level.{measure.level}"), need=tr(f"level.{need}")), MUTED))
+            level=tr(f"level.{measure.level_for(session.assessment.scoping)}"), need=tr(f"level.{need}")), MUTED))
     add("\n\n")
 
     # what the DPO said and what lint found: what needs doing, so it comes first
