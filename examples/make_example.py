@@ -27,7 +27,8 @@ sys.path.insert(0, str(HERE.parent))
 from tom_audit.logic.answers import Edit, record  # noqa: E402
 from tom_audit.logic.applicability import applies  # noqa: E402
 from tom_audit.logic.progress import progress  # noqa: E402
-from tom_audit.logic.review import content_hash  # noqa: E402
+from tom_audit.logic import na_reasons  # noqa: E402
+from tom_audit.logic.review import answer_fingerprint, content_hash  # noqa: E402
 from tom_audit.model.assessment import Approval, Evidence, Gap, Organisation, Review, Scope  # noqa: E402
 from tom_audit.model.catalogue import Measure  # noqa: E402
 from tom_audit.store.assessment_store import load_assessment, new_assessment, render  # noqa: E402
@@ -767,10 +768,17 @@ def build():
         if measure_id in catalogue.measure_by_id and measure_id in ANSWERS:
             index = next(i for i, m in enumerate(measures) if m.id == measure_id)
             put(catalogue.measure_by_id[measure_id], ANSWERS[measure_id], _stamp(index, len(measures)))
+    # the catalogue's "not applicable" suggestions, read and confirmed by the ISB on setup
+    for index, measure in enumerate(measures):
+        reason = na_reasons.suggestion(catalogue, assessment, measure)
+        if reason is not None and not measure.deprecated_reason and not na_reasons.unsupported(
+                reason(assessment.language), catalogue, assessment, measure.id):
+            na_reasons.confirm(assessment, catalogue, measure.id, by=AUTHOR, at=_stamp(index, len(measures)))
     for measure_id, (state, comment) in REVIEWS.items():
         answer = assessment.measures.get(measure_id)
         if answer is not None:
-            answer.review = Review(state=state, reviewer=REVIEWER, date=REVIEW_DATE, comment=comment)
+            answer.review = Review(state=state, reviewer=REVIEWER, date=REVIEW_DATE, comment=comment,
+                                   fingerprint=answer_fingerprint(answer))
     assessment.updated = UPDATED
     if guessed:
         print(f"make_example: {len(guessed)} measures got a generic answer; write real ones in ANSWERS: "

@@ -93,9 +93,9 @@ def test_annex_rows_of_the_example(content, example):
     assert rows["AUT-04"].status == "partial" and rows["AUT-04"].status_label == "Teilweise"
     # N/A by the user: the reason and where the control lives instead
     assert rows["ACC-15"].status == "not_applicable" and "ACC-04" in rows["ACC-15"].description
-    # N/A by scoping (no own server room): the catalogue's reason
+    # N/A by scoping (no own server room): the catalogue's reason, as confirmed by the organisation
     reason = example.catalogue.measure_by_id["ENT-01"].not_applicable_reason.de
-    assert rows["ENT-01"].automatic and rows["ENT-01"].description == reason
+    assert not rows["ENT-01"].automatic and rows["ENT-01"].description == reason
     assert rows["ENT-01"].evidence == ""
     # an expired certificate is shown with its validity, not hidden
     assert "30.06.2026" in rows["ENT-09"].evidence
@@ -185,15 +185,15 @@ def test_review_rows_one_per_measure_with_stable_keys(example, content):
     assert by_id["ACC-06"].review_state == "rejected" and by_id["ACC-06"].review_state_label == "abgelehnt"
     assert by_id["ACC-06"].reviewer.startswith("Dr. Katrin Vogel") and by_id["ACC-06"].review_date == date(2026, 11, 10)
     assert by_id["ACC-09"].review_state_label == "offen" and by_id["ACC-09"].evidence_count == 1
-    assert by_id["ENT-01"].note.startswith("Nach dem Geltungsbereich nicht zutreffend")
+    assert by_id["ENT-01"].note == example.catalogue.measure_by_id["ENT-01"].not_applicable_reason.de  # confirmed
 
 
 def test_review_layout_contract():
     letters = [c.letter for c in layout.REVIEW_COLUMNS]
-    assert letters == list("ABCDEFGHIJKL")
+    assert letters == list("ABCDEFGHIJKLM")
     assert [c.id for c in layout.REVIEW_COLUMNS] == [
         "key", "measure_id", "category", "title", "required", "status", "note", "evidence_count",
-        "review_state", "reviewer", "review_date", "comment"]
+        "review_state", "reviewer", "review_date", "comment", "fingerprint"]
     assert layout.SHEET_TITLES == {"de": "Prüfung", "en": "Review"}
     assert layout.state_from_label("Rückfrage") == "question" and layout.state_from_label(" Accepted ") == "accepted"
     assert layout.state_from_label("vielleicht") is None and layout.state_from_label("") is None
@@ -217,7 +217,9 @@ def test_cover(content):
     assert fields["Stand"] == date(2026, 11, 20)
     assert fields["Schutzbedarf"] == "hoch"
     assert "tom-art32" in fields["Katalog"] and "2026.2" in fields["Katalog"]
-    assert fields["Version / Freigabe"].startswith("seit der Freigabe geändert (Version 1.0 vom 28.11.2025")
+    assert fields["Version / Freigabe"] == "Entwurf: geändert seit der Freigabe von Version 1.0 am 28.11.2025"
+    assert content.cover.draft and content.cover.status == fields["Version / Freigabe"]
+    assert fields["Vollständigkeit"].startswith("Unvollständig: 5 Fehler laut Prüfung (lint)")
     assert fields["Prüfstand (Datenschutz)"].startswith("18 akzeptiert, 1 abgelehnt, 3 mit Rückfrage")
     assert fields["Überprüfung"] == "alle 12 Monate, nächste bis 20.11.2027"
     assert fields["Exportiert am"] == "21.11.2026 09:30"

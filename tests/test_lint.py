@@ -145,6 +145,8 @@ def clean(small):
         "REC-02": Answer(status="not_implemented", note="Nicht erforderlich bei Schutzbedarf normal."),
         "REV-01": Answer(status="not_implemented", note="Abgeschafft 2024; ersetzt durch REV-02."),
         "REV-02": done(),
+        # ruled out by the scoping answers; the catalogue's suggested reason, confirmed (TOM023)
+        "ENT-02": Answer(status="not_applicable", note="Kein eigener Serverraum; Hosting nur in der Cloud."),
     }
     return a
 
@@ -342,8 +344,8 @@ def test_not_applicable_without_reason(small):
 def test_automatic_not_applicable_has_its_reason(small):
     a = clean(small)
     a.scoping["own_premises"] = False
-    del a.measures["ENT-01"]  # automatic N/A by scoping
-    assert rules(run(small, a)) == set()
+    del a.measures["ENT-01"]  # automatic N/A by scoping: the catalogue's suggestion, not yet confirmed
+    assert rules(run(small, a)) == {"TOM023"}
     a.measures["ENT-01"] = Answer(status="not_applicable")  # said by hand, but scoping gives the reason
     assert "TOM007" not in rules(run(small, a))
 
@@ -472,7 +474,7 @@ def test_assessment_not_reviewed_within_its_interval(small):
 def test_approval_counts_as_review(small):
     a = clean(small)
     a.created = "2024-01-01"
-    approve(a, small, by="DSB", day=date(2026, 2, 1))
+    approve(a, small, by="DSB", day=date(2026, 2, 1), force=True)
     assert "TOM013" not in rules(run(small, a))
     assert "TOM013" in rules(run(small, a, today=date(2027, 2, 2)))
 
@@ -511,7 +513,7 @@ def test_unanswered_measures(small):
 
 def test_changed_since_approval(small):
     a = clean(small)
-    approve(a, small, by="DSB", day=date(2026, 6, 1))
+    approve(a, small, by="DSB", day=date(2026, 6, 1), force=True)
     assert "TOM019" not in rules(run(small, a))
     a.measures["CRY-01"].review = Review(state="accepted", reviewer="DSB", date="2026-06-02")  # reviewing is no change
     assert "TOM019" not in rules(run(small, a))

@@ -15,7 +15,7 @@ from tom_audit.cli.main import main
 from tom_audit.i18n import tr
 from tom_audit.logic.answers import AnswerError, Edit, record
 from tom_audit.logic.review import (
-    approval_state, approve, changed_since_approval, content_hash, next_version, objections, review_counts,
+    answer_fingerprint, approval_state, approve, changed_since_approval, content_hash, next_version, objections, review_counts,
     review_order, set_review,
 )
 from tom_audit.store.assessment_store import load_assessment, save_assessment
@@ -76,7 +76,7 @@ def test_approve_records_version_and_detects_later_changes(new_file):
     first = c.measures[0].id
     record(a, c, first, Edit(status="implemented", note="Zutritt per Chipkarte, 2 Türen"))
     assert approval_state(a) == "none" and not changed_since_approval(a)
-    approval = approve(a, c, by="Dr. Daten", day=date(2026, 3, 1))
+    approval = approve(a, c, by="Dr. Daten", day=date(2026, 3, 1), force=True)  # the checklist: test_signoff
     assert (approval.version, approval.by, approval.date) == ("1.0", "Dr. Daten", "2026-03-01")
     assert approval.sha256 == content_hash(a) and approval_state(a) == "approved"
     save_assessment(new_file, a)
@@ -86,36 +86,40 @@ def test_approve_records_version_and_detects_later_changes(new_file):
     assert approval_state(reloaded) == "approved"
     record(reloaded, c, first, Edit(note="Zutritt per Chipkarte, 3 Türen"))
     assert approval_state(reloaded) == "changed" and changed_since_approval(reloaded)
-    assert approve(reloaded, c, by="Dr. Daten").version == "1.1"
+    assert approve(reloaded, c, by="Dr. Daten", force=True).version == "1.1"
     assert approval_state(reloaded) == "approved"
 
 
 def test_approve_refuses_and_changes_nothing(new_file):
     loaded = load_assessment(new_file)
     a, c = loaded.assessment, loaded.catalogue
-    approve(a, c, by="DSB", version="2.0")
+    approve(a, c, by="DSB", version="2.0", force=True)
     for kwargs, key in (({"by": " "}, "review.approve_needs_name"),
                         ({"by": "DSB", "version": "2"}, "review.bad_version"),
                         ({"by": "DSB", "version": "1.9"}, "review.version_not_newer"),
                         ({"by": "DSB", "version": "2.0"}, "review.version_not_newer")):
         with pytest.raises(AnswerError) as error:
-            approve(a, c, **kwargs)
+            approve(a, c, force=True, **kwargs)
         assert error.value.key == key
     assert a.approval.version == "2.0"
     set_review(a, c.measures[2].id, "rejected", reviewer="DSB", comment="Nein.")
     with pytest.raises(AnswerError) as error:
         approve(a, c, by="DSB")
-    assert error.value.key == "review.open_objections" and c.measures[2].id in error.value.params["ids"]
-    assert approve(a, c, by="DSB", force=True).version == "2.1"
+    assert error.value.key == "approval.refused"
+    rejected = next(b for b in error.value.blockers if b.kind == "review_rejected")
+    assert rejected.items == (c.measures[2].id,)
+    assert a.approval.version == "2.0"
+    forced = approve(a, c, by="DSB", force=True)
+    assert forced.version == "2.1" and forced.forced and f"review_rejected: {c.measures[2].id}" in forced.open_items
 
 
 def test_cli_approve(cli, new_file):
-    result = cli("approve", str(new_file), "--by", "Dr. Daten", "--lang", "en")
+    result = cli("approve", str(new_file), "--by", "Dr. Daten", "--lang", "en", "--force")
     assert result.returncode == 0, result.stderr
     assert "approved as version 1.0" in result.stdout
     assert load_assessment(new_file).assessment.approval.version == "1.0"
     before = new_file.read_bytes()
-    result = cli("approve", str(new_file), "--by", "Dr. Daten", "--version", "0.9")
+    result = cli("approve", str(new_file), "--by", "Dr. Daten", "--version", "0.9", "--force")
     assert result.returncode == 2 and "0.9" in result.stderr and "Traceback" not in result.stderr
     assert new_file.read_bytes() == before
     assert cli("approve", str(new_file)).returncode == 2  # --by is required
@@ -124,8 +128,10 @@ def test_cli_approve(cli, new_file):
 # -- import-review: workbooks built by the layout contract -------------------------------------------------
 
 
-def review_workbook(path: Path, assessment_id: str, rows: list[tuple], *, lang: str = "de", extra_rows=()):
-    """A review sheet as the exporter lays it out: hidden key in A, header in row 1.
+def review_workbook(path: Path, assessment_id: str, rows: list[tuple], *, lang: str = "de", extra_rows=(),
+                    answers=None):
+    """A review sheet as the exporter lays it out: hidden key in A, header in row 1, the hidden
+    answer fingerprint in M (of `answers[measure id]`, else of an unanswered measure).
     `rows`: (measure id, state cell, reviewer, date cell, comment)."""
     wb = openpyxl.Workbook()
     wb.active.title = "Deckblatt"
@@ -134,7 +140,8 @@ def review_workbook(path: Path, assessment_id: str, rows: list[tuple], *, lang: 
     for measure_id, state, reviewer, day, comment in rows:
         values = {"key": layout.review_key(assessment_id, measure_id), "measure_id": measure_id,
                   "title": f"Titel {measure_id}", "status": "Umgesetzt", "review_state": state,
-                  "reviewer": reviewer, "review_date": day, "comment": comment}
+                  "reviewer": reviewer, "review_date": day, "comment": comment,
+                  "fingerprint": answer_fingerprint((answers or {}).get(measure_id))}
         ws.append([values.get(column.id) for column in layout.REVIEW_COLUMNS])
     for row in extra_rows:
         ws.append(row)

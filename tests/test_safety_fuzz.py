@@ -104,3 +104,35 @@ def test_no_command_ends_in_an_internal_error_whatever_the_file_holds(data, work
         assert "Traceback" not in err
         if code == 2 and argv[0] in ("set", "approve", "import-review"):
             assert target.read_text(encoding="utf-8") == text, f"{argv[0]} changed a file it refused"
+
+
+odd_texts = st.text(st.characters(exclude_categories=("Cs",)), max_size=20) | st.sampled_from(
+    ["2026-01-01\n", "1.0\n", "2027-02-30", " 2026-01-01", "null", "- x", "#x", "a: b", "\t", "x\r\ny", "\u2028"])
+
+
+@settings(max_examples=int(os.environ.get("TOM_AUDIT_FUZZ_EXAMPLES", "6")) * 3, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(value=odd_texts, option=st.sampled_from(["--note", "--owner", "--valid-until", "--evidence-description",
+                                                  "--answer", "--version", "--by"]))
+def test_whatever_set_or_approve_accept_reads_back(value, option, workdir, capsys):
+    """A value a command accepts must never make the file unreadable: `set --valid-until
+    $'2026-01-01\\n'` passed the date check (Python's `$`) and every later command failed."""
+    target = workdir / "readback.tom.yaml"
+    shutil.copy(workdir / "good.tom.yaml", target)
+    if option == "--version":
+        argv = ["approve", str(target), "--by", "DSB", "--force", "--version", value]
+    elif option == "--by":
+        argv = ["approve", str(target), "--force", "--by", value]
+    elif option == "--answer":
+        argv = ["set", str(target), "ENT-02", "--answer", f"entry_rights_review_months={value}"]
+    elif option in ("--valid-until", "--evidence-description"):
+        argv = ["set", str(target), "ENT-02", "--evidence", "https://wiki.example/x", option, value]
+    else:
+        argv = ["set", str(target), "ENT-02", option, value]
+    before = target.read_bytes()
+    code = main(argv)
+    err = capsys.readouterr().err
+    assert code in (0, 2), err
+    if code == 2:
+        assert target.read_bytes() == before
+    assert main(["validate", str(target)]) == 0, capsys.readouterr().err

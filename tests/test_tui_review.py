@@ -287,12 +287,14 @@ async def test_approve_refused_with_objections_then_given(new_file):
         await pilot.pause()
         assert isinstance(app.screen, ApproveDialog)
         assert app.screen.query_one("#approve-version").value == "1.0"
-        assert "ENT-01" in str(app.screen.query_one("#approve-objections").render())
+        blockers = " ".join(str(w.render()) for w in app.screen.query(".approve-blocker"))
+        assert "1 Maßnahmen sind abgelehnt: ENT-01." in blockers  # the checklist, one line per blocker
+        assert "Angaben für die Anlage fehlen" in blockers
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ApproveDialog)  # refused, and says why
         error = str(app.screen.query_one(".dialog-error").render())
-        assert "Nicht freigegeben" in error and "ENT-01" in error
+        assert "Nicht freigegeben" in error and "offene Punkte" in error
         await pilot.press("escape")
         await settle(app, pilot)
         assert saved(new_file).approval is None
@@ -302,15 +304,23 @@ async def test_approve_refused_with_objections_then_given(new_file):
         await settle(app, pilot)
         assert isinstance(app.screen, ApproveDialog)
         await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ApproveDialog)  # ENT-01 accepted, but the rest is still open
+        app.screen.query_one("#approve-force").value = True
+        await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert isinstance(app.screen, MainScreen)
         assert "Freigabe 1.0" in str(app.screen.query_one("#sb-approval").render())
         approval = saved(new_file).approval
         assert (approval.version, approval.by, approval.date) == ("1.0", DPO, TODAY)
+        assert approval.forced and any(item.startswith("metadata_missing: ") for item in approval.open_items)
         await pilot.press("ctrl+z")  # the approval is taken back like any change
         await settle(app, pilot)
         assert saved(new_file).approval is None
-        await pilot.press("A", "ctrl+s")
+        await pilot.press("A")
+        await pilot.pause()
+        app.screen.query_one("#approve-force").value = True
+        await pilot.press("ctrl+s")
         await settle(app, pilot)
     data = saved(new_file)
     assert data.approval.version == "1.0" and data.approval.sha256
@@ -367,12 +377,17 @@ async def test_normal_mode_shows_objections_first_with_the_comment(new_file, cat
         dialog.query_one("#gap-due").value = "2027-03-31"
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert table(app).measure_ids == [late, "ENT-01"]  # still objected until the DPO says otherwise
+        # answered: the verdict no longer matches the answer ("changed since review"), the DPO's turn
+        assert table(app).measure_ids == ["ENT-01"]
+        assert app.screen.session.review_state(late) == "changed"
         await pilot.press("f", "f")  # findings, then all: the category of the measure
         await pilot.pause()
         assert app.screen.filter == "all"
+        app.screen.go_to(late)
+        await pilot.pause()
         assert app.screen.query_one(CategoryList).category_id == catalogue.categories[3].id
         assert table(app).measure_id == late
+        assert "seit Prüfung geändert" in detail_text(app) and "damals: abgelehnt" in detail_text(app)
         await pilot.press("f", "f", "f", "f")  # back to the objections; a click on a category leaves them
         await pilot.pause()
         assert app.screen.filter == "objections" and app.screen.query_one(CategoryList).category_id is None
@@ -467,7 +482,7 @@ def test_session_review_approve_and_undo(new_file):
         session.approve(DPO)  # refused by the core while objections are open
     assert session.assessment.approval is None and len(session.undo_stack) == 1
     session.set_review("ENT-01", "accepted")
-    approval = session.approve(DPO)
+    approval = session.approve(DPO, force=True)  # the rest of the checklist is still open
     assert (approval.version, approval.by) == ("1.0", DPO) and session.approval_state() == "approved"
     assert session.undo() == ":approval" and session.assessment.approval is None
     assert session.undo() == "ENT-01" and session.review_state("ENT-01") == "rejected"

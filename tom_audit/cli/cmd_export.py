@@ -9,6 +9,7 @@ from pathlib import Path
 from tom_audit.cli.common import add_lang
 from tom_audit.cli.output import EXIT_OK, fail, report
 from tom_audit.i18n import LANGUAGES, current_language, tr
+from tom_audit.problems import display_path
 
 NAME = "export"
 ORDER = 60
@@ -79,8 +80,13 @@ def run(args) -> int:
     if args.soa or args.format == "oscal" or out.name.lower().endswith(".oscal.json"):
         return run_open_format(args, loaded, lang)
     fmt = format_for(out, args.format)
-    export(loaded, out, fmt=fmt, lang=lang, options=options, since=since)
+    content = export(loaded, out, fmt=fmt, lang=lang, options=options, since=since)
     print(tr("export.cli.done", file=str(out), format=fmt, measures=len(loaded.catalogue.measures), language=lang))
+    notice = getattr(content, "completeness", None)
+    if notice is not None and not notice.complete:  # what the export cannot vouch for, in one line
+        import sys
+
+        print(tr("export.cli.incomplete", file=display_path(args.file), line=notice.line(lang)), file=sys.stderr)
     return EXIT_OK
 
 

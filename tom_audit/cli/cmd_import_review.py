@@ -2,29 +2,32 @@
 of an exported workbook.
 
 All or nothing: every row is checked first (rows are matched by the key in the hidden
-column A, so their order does not matter); any problem refuses the whole import and leaves
-the file untouched. Then every change is applied, reported, and the file saved once.
+column A, so their order does not matter, and the key must name the measure the row shows);
+any problem refuses the whole import and leaves the file untouched. A verdict on a row whose
+answer changed since the export (its hidden fingerprint differs) is refused, or with
+`--skip-stale` left out and listed. A verdict needs a reviewer: the row's, else `--by`.
+Then every change is applied, reported, and the file saved once.
 The sheet layout is the exporter's (`tom_audit.export.review_layout`).
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
 from tom_audit.cli.common import add_lang
 from tom_audit.cli.output import EXIT_OK, report
 from tom_audit.i18n import LANGUAGES, tr
-from tom_audit.logic.answers import current_user
 from tom_audit.logic.review import ReviewChange, ReviewRow, apply_review_import, plan_review_import
 from tom_audit.problems import InputError, Problem, display_path
 from tom_audit.store.assessment_store import Unchanged, update_assessment
 
 NAME = "import-review"
 ORDER = 75
-READ_COLUMNS = ("key", "review_state", "reviewer", "review_date", "comment")
-_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+READ_COLUMNS = ("key", "measure_id", "review_state", "reviewer", "review_date", "comment", "fingerprint")
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\Z")
 
 
 def register(commands) -> None:
@@ -32,6 +35,7 @@ def register(commands) -> None:
     parser.add_argument("file", metavar="FILE", type=Path)
     parser.add_argument("workbook", metavar="WORKBOOK", type=Path)
     parser.add_argument("--by", metavar="NAME", default=None, help=tr("review.import.by"))
+    parser.add_argument("--skip-stale", action="store_true", help=tr("review.import.skip_stale"))
     add_lang(parser)
     parser.set_defaults(run=run)
 
@@ -99,6 +103,8 @@ def _read_review_sheet(path: Path, shown: str, limit: int | None) -> list[Review
             index = next((i for i, text in enumerate(header) if text in names), None)
             if index is not None:
                 where[column.id] = index
+            elif column.id == "fingerprint":
+                raise InputError([Problem(shown, "review.import.no_fingerprint")])
             elif column.id in READ_COLUMNS:
                 raise InputError([Problem(shown, "review.import.bad_header", {
                     "column": " / ".join(tr(column.header_key, lang) for lang in LANGUAGES)})])
@@ -117,6 +123,7 @@ def _read_review_sheet(path: Path, shown: str, limit: int | None) -> list[Review
                 row=number, key=layout.read_text(cell("key")), state=layout.read_text(cell("review_state")),
                 reviewer=layout.read_text(cell("reviewer")), date=_date_text(cell("review_date")),
                 comment=layout.read_text(cell("comment")), other=other,
+                shown_id=layout.read_text(cell("measure_id")), fingerprint=layout.read_text(cell("fingerprint")),
             ))
         return result
     finally:
@@ -149,9 +156,13 @@ def run(args) -> int:
         rows = read_review_sheet(args.workbook, limit=len(loaded.catalogue.measures))
         plan = plan_review_import(loaded.assessment, loaded.catalogue, rows, shown=display_path(args.workbook),
                                   state_of=layout.state_from_label, today=date.today(),
-                                  by=args.by if args.by is not None else current_user())
+                                  by=args.by or "", skip_stale=args.skip_stale)
         for item in plan.changes:
             print(_describe(item))
+        if plan.stale:
+            print(tr("review.import.skipped", count=len(plan.stale)), file=sys.stderr)
+            for stale in plan.stale:
+                print(tr("review.import.skipped_row", id=stale.measure_id, row=stale.row), file=sys.stderr)
         if plan.missing:
             print(tr("review.import.missing", count=len(plan.missing), ids=", ".join(plan.missing)))
         if not plan.changes:

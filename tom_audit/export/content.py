@@ -19,9 +19,12 @@ from tom_audit.export import review_layout
 from tom_audit.export.text import format_date, format_number
 from tom_audit.i18n import tr
 from tom_audit.logic.applicability import effective_of
+from tom_audit.logic.approval import ApprovalState, Completeness, approval_state, completeness
+from tom_audit.logic.na_reasons import na_reason
 from tom_audit.logic.dates import add_months, parse_date
 from tom_audit.logic.progress import Counts, progress
-from tom_audit.logic.review import approval_state, review_counts
+from tom_audit.logic.review import answer_fingerprint, review_counts
+from tom_audit.logic.review import review_state as shown_review_state
 from tom_audit.model.assessment import OPEN_GAP_STATES, RISKS, STATUSES, Answer, Assessment, Evidence
 from tom_audit.model.catalogue import Catalogue, Category, Measure, Question
 from tom_audit.store.assessment_store import Loaded
@@ -56,6 +59,9 @@ class Cover:
     fields: list[CoverField]
     scoping: list[CoverField]
     counts: list[CoverField]
+    status: str = ""  # "Version 1.0, approved on … by …" or "Draft …", under the title
+    draft: bool = True
+    notice: str = ""  # what the export leaves out (Completeness.line), "" when complete
 
 
 @dataclass(frozen=True)
@@ -146,6 +152,7 @@ class ReviewRow:
     reviewer: str
     review_date: date | None
     comment: str
+    fingerprint: str = ""  # logic.review.answer_fingerprint of the answer shown in this row
 
 
 @dataclass
@@ -163,6 +170,13 @@ class ExportContent:
     evidence: list[EvidenceRow]
     review: list[ReviewRow]
     changes: ChangeList | None = None  # with --since OLD: what changed since then
+    approval: ApprovalState = field(default_factory=lambda: ApprovalState(approved=False))
+    completeness: Completeness = field(default_factory=Completeness)
+
+    @property
+    def draft(self) -> bool:
+        """Everything but an approved, unchanged assessment is a draft ("Entwurf")."""
+        return not self.approval.approved
 
     @property
     def organisation(self) -> str:
@@ -231,6 +245,14 @@ def evidence_line(item: Evidence, lang: str) -> str:
     return line
 
 
+def level_label(measure: Measure, need: str, lang: str, scoping: dict | None = None) -> str:
+    """"Pflicht" / "empf." at the protection need; "überholt" for a deprecated practice,
+    which is neither (BSI advises against it: not doing it is the good answer)."""
+    if measure.deprecated_reason:
+        return tr("export.deprecated", lang)
+    return tr("export.required" if measure.required_at(need, scoping) else "export.recommended", lang)
+
+
 def _status_labels(lang: str) -> dict[str | None, str]:
     labels: dict[str | None, str] = {s: tr(f"status.{s}", lang) for s in STATUSES}
     labels[None] = tr("status.open", lang)
@@ -270,15 +292,20 @@ def annex_rows(catalogue: Catalogue, assessment: Assessment, lang: str, include_
             state = effective_of(assessment, measure)
             if state.status not in wanted:
                 continue
+            if state.status == "not_applicable" and state.automatic and measure.deprecated_reason:
+                continue  # a deprecated practice ruled out: nothing to state, nothing open
             answer = assessment.answer(measure.id)
             label = statuses[state.status]
+            status = state.status
             target = None
             if state.status == "not_applicable":
-                if state.automatic:
-                    reason = state.reason(lang) if state.reason else tr("export.annex.na_scoping", lang)
-                else:
-                    reason = answer.note.strip()
-                description = reason
+                # only the organisation's own, supported reason; else the measure is open
+                reason = na_reason(catalogue, assessment, measure, lang)
+                description = reason.text if reason.printable else ""
+                if not reason.printable:
+                    status = "open"
+                    label = (tr("export.annex.na_unsupported", lang, ids=", ".join(reason.unsupported))
+                             if reason.unsupported and not reason.suggested else tr("export.annex.na_unconfirmed", lang))
             else:
                 description = "\n".join(filter(None, [answer.note.strip(), *answer_lines(measure, answer, lang)]))
             if state.status == "planned":
@@ -289,7 +316,7 @@ def annex_rows(catalogue: Catalogue, assessment: Assessment, lang: str, include_
                 if state.status != "not_applicable" else ""
             rows.append(AnnexRow(
                 "measure", category.id, measure.id, measure.title(lang), kind=kinds.get(measure.kind, measure.kind),
-                status=state.status, status_label=label, description=description, evidence=evidence,
+                status=status, status_label=label, description=description, evidence=evidence,
                 target_date=target, automatic=state.automatic, changed=changed.get(measure.id, ""),
             ))
             count += 1
@@ -309,6 +336,8 @@ def action_rows(catalogue: Catalogue, assessment: Assessment, lang: str, today: 
         state = effective_of(assessment, measure)
         if state.status not in ACTION_STATUSES and answer.gap is None:
             continue
+        if measure.deprecated_reason and (answer.gap is None or state.status == "not_implemented"):
+            continue  # not doing a deprecated practice is the good answer, never a gap
         gap = answer.gap
         risk = gap.risk if gap else ""
         due_text = gap.due if gap else ""
@@ -320,7 +349,7 @@ def action_rows(catalogue: Catalogue, assessment: Assessment, lang: str, today: 
             measure_id=measure.id, title=measure.title(lang),
             category=catalogue.category_by_id[measure.category].title(lang)
             if measure.category in catalogue.category_by_id else measure.category,
-            required=required, required_label=tr("export.required" if required else "export.recommended", lang),
+            required=required, required_label=level_label(measure, need, lang, assessment.scoping),
             status_label=statuses[state.status], risk=risk, risk_label=tr(f"export.risk.{risk}", lang) if risk else "",
             description=gap.description.strip() if gap else "", action=gap.action.strip() if gap else "",
             owner=(gap.owner or answer.owner) if gap else answer.owner,
@@ -366,37 +395,36 @@ def review_rows(catalogue: Catalogue, assessment: Assessment, lang: str) -> list
             reason = state.reason(lang) if state.reason else tr("export.annex.na_scoping", lang)
             note = tr("export.review.automatic", lang, reason=reason)
         review = answer.review
-        review_state = review.state if review else "open"
+        review_state = shown_review_state(answer)
         rows.append(ReviewRow(
             key=review_layout.review_key(assessment.id, measure.id), measure_id=measure.id,
             category=categories.get(measure.category, measure.category), title=measure.title(lang),
-            required_label=required if measure.required_at(need, assessment.scoping) else recommended,
+            required_label=tr("export.deprecated", lang) if measure.deprecated_reason
+            else required if measure.required_at(need, assessment.scoping) else recommended,
             status=state.status or "", status_label=statuses[state.status], note=note,
             evidence_count=len(answer.evidence), review_state=review_state,
             review_state_label=review_layout.state_label(review_state, lang),
             reviewer=review.reviewer if review else "", review_date=parse_date(review.date) if review else None,
-            comment=review.comment if review else "",
+            comment=review.comment if review else "", fingerprint=answer_fingerprint(answer),
         ))
     return rows
 
 
 def approval_text(assessment: Assessment, lang: str) -> str:
-    """"Not approved", "approved: version 1.1 of DATE by NAME" or "changed since approval (...)"."""
-    state = approval_state(assessment)
-    approval = assessment.approval
-    if approval is None:
-        return tr("review.approval.none", lang)
-    day = parse_date(approval.date)
-    return tr(f"review.approval.{state}", lang, version=approval.version or "-",
-              date=format_date(day, lang) if day else approval.date or "-", by=approval.by or "-")
+    """"Version 1.0, approved on DATE by NAME" (noting a forced approval), else "Draft", with
+    the approval that no longer holds when the content changed since."""
+    return approval_state(assessment).label(lang)
 
 
 
 
 def cover(loaded: Loaded, lang: str, options: ExportOptions, stand: date, overall: Counts,
-          actions: list[ActionRow], evidence: list[EvidenceRow]) -> Cover:
-    """Who, what, as of when, the approval and review state, the scope, the counts."""
+          actions: list[ActionRow], evidence: list[EvidenceRow], complete: Completeness | None = None) -> Cover:
+    """Who, what, as of when, the approval and review state, what the export leaves out,
+    the scope, the counts."""
     a, c = loaded.assessment, loaded.catalogue
+    state = approval_state(a)
+    complete = complete or Completeness()
     s = overall.by_status
     next_review = add_months(stand, a.scope.review_interval_months)
     fields = [
@@ -415,7 +443,11 @@ def cover(loaded: Loaded, lang: str, options: ExportOptions, stand: date, overal
                       date=format_date(next_review, lang)), False),
         CoverField(tr("export.cover.review_state", lang),
                    tr("export.cover.review_summary", lang, **review_counts(c, a)), False),
+        CoverField(tr("export.cover.completeness", lang), complete.line(lang) or tr("completeness.complete", lang),
+                   False),
     ]
+    if state.approved and state.forced:
+        fields.append(CoverField(tr("export.cover.forced_items", lang), "\n".join(state.open_item_texts(lang))))
     if options.exported_on:
         stamp = options.exported_on
         fields.append(CoverField(tr("export.cover.exported_on", lang),
@@ -450,7 +482,8 @@ def cover(loaded: Loaded, lang: str, options: ExportOptions, stand: date, overal
                    tr("export.cover.count.evidence_value", lang, total=len(evidence),
                       expired=sum(r.expired for r in evidence)), False),
     ]
-    return Cover(tr("export.cover.title", lang), tr("export.cover.subtitle", lang), fields, scoping, counts)
+    return Cover(tr("export.cover.title", lang), tr("export.cover.subtitle", lang), fields, scoping, counts,
+                 status=state.label(lang), draft=not state.approved, notice=complete.line(lang))
 
 
 def build(loaded: Loaded, lang: str, options: ExportOptions | None = None,
@@ -469,9 +502,11 @@ def build(loaded: Loaded, lang: str, options: ExportOptions | None = None,
     actions = action_rows(c, a, lang, options.today)
     evidence = evidence_rows(c, a, lang, options.today)
     review = review_rows(c, a, lang)
+    complete = completeness(c, a, today=options.today, evidence_base=loaded.path.resolve().parent)
     return ExportContent(
         lang=lang, options=options, assessment=a, catalogue=c, stand=stand,
-        cover=cover(loaded, lang, options, stand, overall, actions, evidence), summary=summary,
+        cover=cover(loaded, lang, options, stand, overall, actions, evidence, complete), summary=summary,
         overall=overall, annex=annex_rows(c, a, lang, options.include_planned, changes.summaries if changes else None),
         actions=actions, evidence=evidence, review=review, changes=changes,
+        approval=approval_state(a), completeness=complete,
     )

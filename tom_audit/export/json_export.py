@@ -49,6 +49,18 @@ def as_document(content: ExportContent) -> dict[str, Any]:
             "scoping": dict(a.scoping),
         },
         "catalogue": {"id": c.id, "version": c.version, "sha256": c.sha256, "title": c.title(content.lang)},
+        "approval": {
+            "draft": content.draft, "approved": content.approval.approved,
+            "version": content.approval.version or None, "date": content.approval.date or None,
+            "by": content.approval.by or None, "forced": content.approval.forced,
+            "open_items": list(content.approval.open_items),
+            "changed_since_approval": content.approval.changed_since_approval, "label": content.cover.status,
+        },
+        "completeness": {
+            "complete": content.completeness.complete, "lint_errors": content.completeness.lint_errors,
+            "unanswered": content.completeness.unanswered, "open_reviews": content.completeness.open_reviews,
+            "line": content.cover.notice,
+        },
         "cover": {
             "fields": [{"label": f.label, "value": _plain(f.value)} for f in content.cover.fields],
             "scoping": [{"question": f.label, "answer": f.value} for f in content.cover.scoping],

@@ -53,6 +53,12 @@ def render_markdown(content: ExportContent) -> str:
     lang = content.lang
     a = content.assessment
     out = [f"# {tr('export.annex.title', lang)}", ""]
+    status = md_text(content.cover.status)
+    out += [f"**{status}**", ""]
+    if content.approval.approved and content.approval.forced:  # what was open when it was forced
+        out += [f"- {md_text(item)}" for item in content.approval.open_item_texts(lang)] + [""]
+    if content.cover.notice:
+        out += [md_text(content.cover.notice), ""]
     head = a.organisation.name + (f" · {a.scope.service}" if a.scope.service else "")
     if head:
         out += [md_text(head), ""]

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tom_audit.i18n import LANGUAGES, tr
-from tom_audit.model.assessment import REVIEW_STATES
+from tom_audit.logic.review import SHOWN_STATES
 from tom_audit.export.text import cell_text as _cell_text, unescape_cell_text
 
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2  # 2: hidden answer fingerprint column M
 HEADER_ROW = 1
 FIRST_DATA_ROW = 2
 
@@ -42,9 +42,13 @@ REVIEW_COLUMNS: tuple[ReviewColumn, ...] = (
     ReviewColumn(10, "J", "reviewer", "export.review.col.reviewer", 18, dpo=True),
     ReviewColumn(11, "K", "review_date", "export.review.col.date", 12, dpo=True),
     ReviewColumn(12, "L", "comment", "export.review.col.comment", 45, dpo=True),
+    # the answer the DPO sees, as logic.review.answer_fingerprint: a verdict on a row whose
+    # answer changed after the export is refused by import-review
+    ReviewColumn(13, "M", "fingerprint", "export.review.col.fingerprint", 18),
 )
 COLUMN: dict[str, ReviewColumn] = {c.id: c for c in REVIEW_COLUMNS}
 KEY_COLUMN = COLUMN["key"]  # hidden in the workbook
+FINGERPRINT_COLUMN = COLUMN["fingerprint"]  # hidden too
 
 # Custom document properties of the workbook (File > Properties > Custom)
 PROP_ASSESSMENT_ID = "tom-audit assessment id"
@@ -60,9 +64,13 @@ def sheet_title(lang: str) -> str:
 
 SHEET_TITLES = {lang: sheet_title(lang) for lang in LANGUAGES}
 
-# review state id -> label shown in the drop-down, per language
+# review state id -> label shown in the drop-down, per language; "changed" is shown for a
+# verdict on an answer that changed since (not in the drop-down: it is not a verdict)
 REVIEW_STATE_LABELS: dict[str, dict[str, str]] = {
-    lang: {state: tr(f"export.review_state.{state}", lang) for state in REVIEW_STATES} for lang in LANGUAGES
+    lang: {state: tr(f"export.review_state.{state}", lang) for state in SHOWN_STATES} for lang in LANGUAGES
+}
+VERDICT_LABELS: dict[str, dict[str, str]] = {
+    lang: {s: label for s, label in labels.items() if s != "changed"} for lang, labels in REVIEW_STATE_LABELS.items()
 }
 
 

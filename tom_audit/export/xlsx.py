@@ -53,7 +53,9 @@ def _cover(wb: Workbook, content: ExportContent) -> None:
     rows = RowWriter(ws)
     rows.add([st.cell(ws, c.title, "title")], 26)
     rows.add([st.cell(ws, c.subtitle, "subtitle_line")], 18)
-    rows.add([])
+    # the sign-off state where nobody can miss it; what the export leaves out is a field below
+    ws.merged_cells.add(f"A{rows.count + 1}:E{rows.count + 1}")  # one line across the page
+    rows.add([st.cell(ws, c.status, "alert_bold" if c.draft else "section")], 18)
     a_width, b_width, _, d_width, e_width = COVER_WIDTHS
 
     def value_style(value):
@@ -196,7 +198,8 @@ def _annex(wb: Workbook, content: ExportContent) -> None:
         height = row_height([(text, total, density)], line=line, pad=pad) or minimum
         rows.add([st.cell(ws, text, style)] + [st.cell(ws, None, style) for _ in range(n_columns - 1)], height)
 
-    rows.add([st.cell(ws, tr("export.annex.title", lang), "title")], 26)
+    # the sign-off state in the title: "… · Entwurf (nicht freigegeben)" or "… · Version 1.0, freigegeben …"
+    rows.add([st.cell(ws, f"{tr('export.annex.title', lang)} · {content.cover.status}", "title")], 26)
     ws.merged_cells.add(f"A1:{last}1")
     service = f"{a.organisation.name} · {a.scope.service}" if a.scope.service else a.organisation.name
     merged(service, "meta")
@@ -216,7 +219,8 @@ def _annex(wb: Workbook, content: ExportContent) -> None:
             texts = [(r.title, widths[1], 0.9), (r.kind, widths[2], 1.0), (r.status_label, widths[3], 1.0),
                      (r.description, widths[4], 1.0), (r.evidence, widths[5], 1.0)]
             cells = [st.cell(ws, r.measure_id, "cell"), st.cell(ws, r.title, "cell_bold"), st.cell(ws, r.kind, "cell"),
-                     st.cell(ws, r.status_label, f"status_{r.status}"), st.cell(ws, r.description, "cell"),
+                     st.cell(ws, r.status_label, f"status_{r.status}" if r.status in STATUS_FILLS else "alert"),
+                     st.cell(ws, r.description, "cell"),
                      st.cell(ws, r.evidence, "cell")]
             if since:
                 texts.append((r.changed, widths[6], 1.0))
@@ -373,9 +377,10 @@ def _review(wb: Workbook, content: ExportContent) -> None:
     widths = [c.width for c in columns]
     ws = _table(wb, content, review_layout.sheet_title(lang), headers, widths, "C2")
     ws.column_dimensions[review_layout.KEY_COLUMN.letter].hidden = True
+    ws.column_dimensions[review_layout.FINGERPRINT_COLUMN.letter].hidden = True
     st = Styles(ws, lang)
     last_row = len(items) + review_layout.FIRST_DATA_ROW - 1
-    labels = review_layout.REVIEW_STATE_LABELS[lang]
+    labels = review_layout.VERDICT_LABELS[lang]
     state_col = review_layout.COLUMN["review_state"].letter
     validation = DataValidation(type="list", formula1='"' + ",".join(labels.values()) + '"', allow_blank=True,
                                 showErrorMessage=True, errorTitle=tr("export.review.invalid_title", lang),
@@ -399,8 +404,9 @@ def _review(wb: Workbook, content: ExportContent) -> None:
             st.cell(ws, r.note, "cell"), st.cell(ws, r.evidence_count, "cell_int"),
             st.cell(ws, r.review_state_label, "dpo"), st.cell(ws, r.reviewer, "dpo"),
             st.cell(ws, r.review_date, "dpo_date"), st.cell(ws, r.comment, "dpo"),
+            st.cell(ws, r.fingerprint, "hidden"),
         ], height)
-    ws.auto_filter.ref = f"B1:{columns[-1].letter}{max(last_row, 1)}"
+    ws.auto_filter.ref = f"B1:{review_layout.COLUMN['comment'].letter}{max(last_row, 1)}"
 
 
 def _properties(wb: Workbook, content: ExportContent) -> None:

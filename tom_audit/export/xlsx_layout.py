@@ -208,6 +208,11 @@ def print_setup(ws, content: ExportContent, title_rows: str | None, fit_height: 
         ws.print_title_rows = title_rows
     ws.oddHeader.left.text = _hf(tr("export.header", lang))
     ws.oddHeader.right.text = "&A"
+    if getattr(content, "draft", False):  # "Entwurf" / "Draft" on every printed page
+        ws.oddHeader.center.text = _hf(tr("approval.draft_mark", lang))
+        ws.oddHeader.center.size = 12
+        ws.oddHeader.center.font = f"{FONT},Bold"
+        ws.oddHeader.center.color = ALERT_FONT
     ws.oddFooter.left.text = _hf(content.organisation or "")
     ws.oddFooter.center.text = _hf(tr("export.footer.stand", lang, date=format_date(content.stand, lang)))
     ws.oddFooter.right.text = tr("export.footer.page", lang)  # contains &P and &N

@@ -6,7 +6,7 @@ import calendar
 import re
 from datetime import date
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")  # \Z: "$" would let a final newline through
 
 
 def is_date(value: str) -> bool:

@@ -21,7 +21,8 @@ from typing import Any
 from tom_audit.i18n import current_language, has, tr
 from tom_audit.logic.applicability import applies, effective
 from tom_audit.logic.dates import add_months, parse_date
-from tom_audit.logic.review import changed_since_approval
+from tom_audit.logic import na_reasons
+from tom_audit.logic.review import changed_since_approval, changed_since_review
 from tom_audit.model.assessment import OPEN_GAP_STATES, Answer, Assessment, Evidence
 from tom_audit.model.catalogue import Catalogue, Measure, Text
 
@@ -64,6 +65,9 @@ RULES: tuple[Rule, ...] = (
     Rule("TOM018", "unanswered", INFO),
     Rule("TOM019", "changed_since_approval", INFO),
     Rule("TOM020", "annex_metadata_missing", WARNING),
+    Rule("TOM021", "changed_since_review", WARNING),
+    Rule("TOM022", "na_reason_unsupported", ERROR),
+    Rule("TOM023", "na_suggestion_unconfirmed", INFO),
 )
 RULE_BY_ID = {rule.id: rule for rule in RULES}
 _RULE_BY_NAME = {rule.name: rule for rule in RULES}
@@ -340,6 +344,32 @@ def _check_assessment(out: _Collector, catalogue: Catalogue, assessment: Assessm
         out.add("unanswered", count=len(unanswered), ids=_shorten(unanswered))
 
 
+def _check_review(out: _Collector, measure: Measure, answer: Answer) -> None:
+    if changed_since_review(answer):
+        review = answer.review
+        out.add("changed_since_review", measure, state=_both(f"review.state.{review.state}"),
+                reviewer=review.reviewer or "-", date=review.date or "-")
+
+
+def _check_na_reasons(out: _Collector, catalogue: Catalogue, assessment: Assessment) -> None:
+    """TOM022: a "not applicable" reason that cites a measure which is not implemented;
+    TOM023: the catalogue's suggested reasons nobody confirmed yet."""
+    suggested = []
+    for measure in catalogue.measures:
+        state = effective(measure, assessment.answer(measure.id), assessment.scoping)
+        if state.status != "not_applicable":
+            continue
+        if state.automatic:  # only a suggestion: not printed anyway; the UI tells what it leans on
+            if not measure.deprecated_reason:
+                suggested.append(measure.id)
+            continue
+        cited = na_reasons.unsupported(assessment.answer(measure.id).note, catalogue, assessment, measure.id)
+        if cited:
+            out.add("na_reason_unsupported", measure, ids=", ".join(cited))
+    if suggested:
+        out.add("na_suggestion_unconfirmed", count=len(suggested), ids=_shorten(suggested))
+
+
 def _shorten(ids: list[str], limit: int = 8) -> str:
     return ", ".join(ids) if len(ids) <= limit else ", ".join(ids[:limit]) + f", … (+{len(ids) - limit})"
 
@@ -359,11 +389,13 @@ def lint(catalogue: Catalogue, assessment: Assessment, *, today: date, evidence_
     months = assessment.scope.review_interval_months or 12
     _check_assessment(out, catalogue, assessment, today=today, months=months)
     _check_categories(out, catalogue, assessment)
+    _check_na_reasons(out, catalogue, assessment)
     for measure in catalogue.measures:
         answer = assessment.measures.get(measure.id)
         if answer is None:
             continue
         _check_status(out, catalogue, assessment, measure, answer, today=today)
+        _check_review(out, measure, answer)
         _check_note(out, measure, answer)
         _check_evidence(out, measure, answer, today=today, months=months, evidence_base=evidence_base,
                         sha_of=file_sha)

@@ -58,8 +58,8 @@ def progress(catalogue: Catalogue, assessment: Assessment) -> Progress:
                 counts.open += 1
             else:
                 counts.by_status[state.status] += 1
-            if state.status == "not_applicable":
-                continue
+            if state.status == "not_applicable" or measure.deprecated_reason:
+                continue  # a deprecated practice is neither required nor recommended
             if measure.required_at(need, assessment.scoping):
                 counts.required += 1
                 counts.required_implemented += state.status == "implemented"

@@ -23,15 +23,52 @@ from tom_audit.model.catalogue import Catalogue, Measure
 from tom_audit.problems import InputError, Problem
 
 OBJECTIONS = ("rejected", "question")  # review states that need an answer from IT staff
-_VERSION = re.compile(r"^(\d+)\.(\d+)$")
+CHANGED = "changed"  # derived, never stored: the answer changed after the verdict was given
+SHOWN_STATES = (*REVIEW_STATES, CHANGED)  # what a UI or export shows per measure
+_VERSION = re.compile(r"^(\d+)\.(\d+)\Z")  # \Z: "$" would let a final newline through
 
 
 # -- review states ---------------------------------------------------------------------------
 
 
+def answer_fingerprint(answer: Answer | None) -> str:
+    """A short fingerprint (16 hex digits of a SHA-256) of what a reviewer judges in an answer:
+    status, note, the typed answers, the evidence's identities (a file's SHA-256, else its
+    path; a link's URL) and the gap. Who changed it last, the owner and the review itself are
+    left out, so recording a verdict does not change the fingerprint it recorded."""
+    answer = answer or Answer()
+    evidence = sorted(
+        ("url", item.ref) if item.is_url else ("file", item.sha256 or item.ref) for item in answer.evidence
+    )
+    gap = answer.gap
+    data = {
+        "status": answer.status or "",
+        "note": answer.note.strip(),
+        "answers": {str(k): v for k, v in answer.answers.items()},
+        "evidence": evidence,
+        "gap": [gap.description.strip(), gap.risk, gap.action.strip(), gap.owner.strip(), gap.due, gap.state]
+        if gap else None,
+    }
+    blob = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def changed_since_review(answer: Answer | None) -> bool:
+    """True when a verdict (accepted, rejected, question) was given and the answer is no
+    longer the one it judged. A verdict without a fingerprint (written by hand or by an
+    older tom-audit) cannot be tied to any answer, so it counts as changed too."""
+    review = answer.review if answer else None
+    if review is None or review.state == "open":
+        return False
+    return review.fingerprint != answer_fingerprint(answer)
+
+
 def review_state(answer: Answer | None) -> str:
-    """The review state of an answer; "open" when nobody has reviewed it yet."""
-    return answer.review.state if answer and answer.review else "open"
+    """The review state of an answer as shown: "open" when nobody has reviewed it yet,
+    "changed" when the answer changed since the verdict, else the verdict."""
+    if not answer or not answer.review:
+        return "open"
+    return CHANGED if changed_since_review(answer) else answer.review.state
 
 
 def set_review(assessment: Assessment, measure_id: str, state: str, *, reviewer: str, comment: str = "",
@@ -46,7 +83,10 @@ def set_review(assessment: Assessment, measure_id: str, state: str, *, reviewer:
         raise AnswerError("answer.bad_date", field="review.date", value=day_text)
     # a new Answer, never a change in place: a save thread may be writing the old one
     answer = assessment.measures.get(measure_id) or Answer()
-    new_review = Review(state=state, reviewer=reviewer, date=day_text, comment=comment,
+    if not reviewer.strip():
+        raise AnswerError("review.needs_reviewer")
+    new_review = Review(state=state, reviewer=reviewer.strip(), date=day_text, comment=comment,
+                        fingerprint=answer_fingerprint(answer),
                         extra=dict(answer.review.extra) if answer.review else {})
     assessment.measures[measure_id] = replace(answer, review=new_review)
     assessment.updated = now_iso()
@@ -54,8 +94,8 @@ def set_review(assessment: Assessment, measure_id: str, state: str, *, reviewer:
 
 
 def review_counts(catalogue: Catalogue, assessment: Assessment) -> dict[str, int]:
-    """How many of the catalogue's measures are in each review state."""
-    counts = dict.fromkeys(REVIEW_STATES, 0)
+    """How many of the catalogue's measures are in each shown review state (`SHOWN_STATES`)."""
+    counts = dict.fromkeys(SHOWN_STATES, 0)
     for measure in catalogue.measures:
         counts[review_state(assessment.measures.get(measure.id))] += 1
     return counts
@@ -102,7 +142,8 @@ def changed_since_approval(assessment: Assessment) -> bool:
 
 
 def approval_state(assessment: Assessment) -> str:
-    """"none" (never approved), "approved" (unchanged since) or "changed" (changed since)."""
+    """"none" (never approved), "approved" (unchanged since) or "changed" (changed since).
+    Exports use `tom_audit.logic.approval.approval_state`, which says all of it."""
     if assessment.approval is None:
         return "none"
     return "changed" if changed_since_approval(assessment) else "approved"
@@ -121,29 +162,11 @@ def next_version(previous: str | None) -> str:
     return f"{parsed[0]}.{parsed[1] + 1}"
 
 
-def approve(assessment: Assessment, catalogue: Catalogue, *, by: str, version: str | None = None,
-            day: date | None = None, force: bool = False) -> Approval:
-    """Record the DPO's approval. Refused (AnswerError, nothing changed) without a name, with
-    a version that is malformed or not newer than the last one, or, unless `force`, while
-    measures are still rejected or have an open question."""
-    if not by.strip():
-        raise AnswerError("review.approve_needs_name")
-    previous = assessment.approval.version if assessment.approval else None
-    if version is None:
-        version = next_version(previous)
-    parsed = parse_version(version)
-    if parsed is None:
-        raise AnswerError("review.bad_version", value=version)
-    version = f"{parsed[0]}.{parsed[1]}"
-    if previous and parse_version(previous) and parsed <= parse_version(previous):
-        raise AnswerError("review.version_not_newer", value=version, previous=previous)
-    pending = objections(catalogue, assessment)
-    if pending and not force:
-        raise AnswerError("review.open_objections", count=len(pending), ids=", ".join(pending))
-    extra = dict(assessment.approval.extra) if assessment.approval else {}
-    assessment.approval = Approval(version=version, by=by.strip(), date=(day or date.today()).isoformat(),
-                                   sha256=content_hash(assessment), extra=extra)
-    return assessment.approval
+def approve(*args, **kwargs) -> Approval:
+    """The approval with its checklist: see `tom_audit.logic.approval.approve`."""
+    from tom_audit.logic.approval import approve as checked_approve  # approval builds on this module
+
+    return checked_approve(*args, **kwargs)
 
 
 # -- reading a review back from a workbook ----------------------------------------------------
@@ -160,9 +183,12 @@ class ReviewRow:
     date: str = ""  # ISO date, or the cell's text when it is not a date
     comment: str = ""
     other: bool = False  # the row has text in some other column (e.g. a row typed in by hand)
+    shown_id: str = ""  # the measure id in the visible id column
+    fingerprint: str = ""  # answer_fingerprint of the answer as exported ("" when the cell is empty)
 
     def is_blank(self) -> bool:
-        return not (self.key or self.state or self.reviewer or self.date or self.comment or self.other)
+        return not (self.key or self.state or self.reviewer or self.date or self.comment or self.other
+                    or self.shown_id or self.fingerprint)
 
 
 @dataclass(frozen=True)
@@ -173,26 +199,41 @@ class ReviewChange:
     new: Review
 
 
+@dataclass(frozen=True)
+class StaleRow:
+    """A row whose answer changed after the workbook was exported: its verdict judged
+    another text."""
+
+    measure_id: str
+    row: int
+
+
 @dataclass
 class ReviewImport:
-    """What an import would do: every change, how many rows were unchanged, and the measures
+    """What an import would do: every change, how many rows were unchanged, the measures
     the workbook has no row for (rows deleted, or a catalogue newer than the export; their
-    review is left as it is)."""
+    review is left as it is) and, with `skip_stale`, the stale rows left out."""
 
     changes: list[ReviewChange] = field(default_factory=list)
     unchanged: int = 0
     missing: list[str] = field(default_factory=list)
+    stale: list[StaleRow] = field(default_factory=list)
 
 
 def plan_review_import(assessment: Assessment, catalogue: Catalogue, rows: Iterable[ReviewRow], *,
-                       shown: str, state_of, today: date, by: str = "") -> ReviewImport:
+                       shown: str, state_of, today: date, by: str = "", skip_stale: bool = False) -> ReviewImport:
     """Check every row and work out the changes, without applying any. Raises InputError
     naming every bad row: a workbook of another assessment, rows without or with unknown
-    or repeated keys, unknown review states, invalid dates. Rows are matched by their key,
-    so their order does not matter.
+    or repeated keys, a key whose measure is not the one the row shows, unknown review
+    states, invalid dates, a change without a reviewer (neither in the row nor `by`), and a
+    change to a measure whose answer changed since the export (its fingerprint differs:
+    the verdict judged another text) unless `skip_stale`, which leaves such rows out and
+    lists them in `ReviewImport.stale`. Rows are matched by their key, so their order does
+    not matter.
 
-    `state_of(text)` turns a state cell into a state id (None when unknown); an empty cell
-    is "open". `by` is the reviewer recorded for changed rows that name none.
+    `state_of(text)` turns a state cell into a state id, or "changed" for the exporter's
+    "changed since review" label (no new verdict), None when unknown; an empty cell is
+    "open". `by` is the reviewer recorded for changed rows that name none; never guessed.
     """
     problems: list[Problem] = []
     rows = [row for row in rows if not row.is_blank()]
@@ -227,6 +268,9 @@ def plan_review_import(assessment: Assessment, catalogue: Catalogue, rows: Itera
             problem("duplicate", row=row.row, first=seen[measure_id], id=measure_id)
             continue
         seen[measure_id] = row.row
+        if row.shown_id != measure_id:
+            problem("key_mismatch", row=row.row, measure=measure_id, shown=row.shown_id or "-")
+            continue
         state = state_of(row.state) if row.state else "open"
         if state is None:
             problem("bad_state", row=row.row, value=row.state, id=measure_id)
@@ -237,12 +281,30 @@ def plan_review_import(assessment: Assessment, catalogue: Catalogue, rows: Itera
         answer = assessment.measures.get(measure_id)
         old = answer.review if answer else None
         before = old or Review()
-        if (state, row.reviewer, row.comment) == (before.state, before.reviewer, before.comment) and (
+        if state == CHANGED:  # the exporter's mark, left as it was: no new verdict
+            if row.comment != before.comment or (row.reviewer and row.reviewer != before.reviewer):
+                problem("needs_verdict", row=row.row, id=measure_id)  # a comment without a verdict
+            else:
+                plan.unchanged += 1
+            continue
+        bound = not changed_since_review(answer)
+        if bound and (state, row.reviewer, row.comment) == (before.state, before.reviewer, before.comment) and (
                 not row.date or row.date == before.date):
             plan.unchanged += 1
             continue
-        new = Review(state=state, reviewer=row.reviewer or by, date=row.date or today.isoformat(),
-                     comment=row.comment, extra=dict(old.extra) if old else {})
+        current = answer_fingerprint(answer)
+        if row.fingerprint != current:
+            if skip_stale:
+                plan.stale.append(StaleRow(measure_id, row.row))
+            else:
+                problem("stale", row=row.row, id=measure_id)
+            continue
+        reviewer = row.reviewer or by.strip()
+        if not reviewer:
+            problem("no_reviewer", row=row.row, id=measure_id)
+            continue
+        new = Review(state=state, reviewer=reviewer, date=row.date or today.isoformat(),
+                     comment=row.comment, fingerprint=current, extra=dict(old.extra) if old else {})
         plan.changes.append(ReviewChange(measure_id, row.row, old, new))
     if problems:
         raise InputError(problems)

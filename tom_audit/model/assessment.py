@@ -54,6 +54,7 @@ class Review:
     reviewer: str = ""
     date: str = ""
     comment: str = ""
+    fingerprint: str = ""  # logic.review.answer_fingerprint of the answer the reviewer saw
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -116,6 +117,8 @@ class Approval:
     by: str = ""
     date: str = ""  # ISO date
     sha256: str = ""  # logic.review.content_hash of the assessment when approved
+    forced: bool = False  # approved with --force although the checklist had open items
+    open_items: list[str] = field(default_factory=list)  # what was open then, one line per blocker
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -139,7 +139,11 @@ class Measure:
 
     def required_at(self, protection_need: str, scoping: dict[str, Any] | None = None) -> bool:
         """True when the measure is required at `protection_need` (normal, hoch, sehr_hoch),
-        given the scoping answers (team size can lower or raise the level)."""
+        given the scoping answers (team size can lower or raise the level). Never for a
+        deprecated practice: not doing it is the good answer, so it is neither required nor
+        recommended."""
+        if self.deprecated_reason:
+            return False
         return LEVELS.index(self.level_for(scoping)) <= LEVELS.index(protection_need)
 
 

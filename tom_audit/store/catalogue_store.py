@@ -87,7 +87,7 @@ def _store(sha: str, data: dict[str, Any]) -> None:
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(file, json.dumps(data, ensure_ascii=False).encode(), backup=False)
-    except OSError:
+    except (OSError, InputError):  # InputError: atomic_write refused the target (read-only, not a file)
         pass  # a cache that cannot be written only costs time
 
 

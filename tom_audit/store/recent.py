@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tom_audit.locations import state_dir
+from tom_audit.problems import InputError
 from tom_audit.store.atomic import atomic_write
 
 FILE_NAME = "recent.json"
@@ -52,7 +53,7 @@ def remember(path: Path | str, *, now: str | None = None) -> None:
     try:
         recent_file().parent.mkdir(parents=True, exist_ok=True)
         atomic_write(recent_file(), json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"), backup=False)
-    except OSError:
+    except (OSError, InputError):  # InputError: atomic_write refused the target (read-only, not a file)
         pass
 
 
@@ -62,5 +63,5 @@ def forget(path: Path | str) -> None:
     try:
         atomic_write(recent_file(), json.dumps({"format": "tom-audit/recent", "files": items},
                                                ensure_ascii=False, indent=1).encode("utf-8"), backup=False)
-    except OSError:
+    except (OSError, InputError):  # InputError: atomic_write refused the target (read-only, not a file)
         pass

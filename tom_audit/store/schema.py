@@ -137,7 +137,7 @@ def _problem_for(error, data: Any, index: NodeIndex, shown: str) -> Problem:
         expected = " / ".join(expected) if isinstance(expected, list) else expected
         return Problem(shown, "schema.type", {"field": field, "value": _short(error.instance), "expected": expected}, **where)
     if kind == "pattern":
-        return Problem(shown, "schema.pattern", {"field": field, "value": _short(error.instance), "pattern": error.validator_value}, **where)
+        return Problem(shown, "schema.pattern", {"field": field, "value": _short(error.instance), "pattern": error.validator_value.replace("\\Z", "$")}, **where)
     if kind in ("minLength", "minItems", "minProperties"):
         return Problem(shown, "schema.empty", {"field": field}, **where)
     if kind in ("minimum", "maximum"):

@@ -50,10 +50,12 @@ _FINDING_COLOURS = {"error": "text-error", "warning": "text-warning", "info": "t
 FINDING_STYLES = {"error": "bold $text-error", "warning": "bold $text-warning", "info": "$text-accent"}
 
 # the DPO's review of a measure ("open" shows nothing)
-REVIEW_MARKERS = {"open": " ", "accepted": "✓", "rejected": "✗", "question": "?"}
-_REVIEW_COLOURS = {"accepted": "text-success", "rejected": "text-error", "question": "text-warning"}
+# "changed": a verdict on an answer that changed since (logic.review.CHANGED), to review again
+REVIEW_MARKERS = {"open": " ", "accepted": "✓", "rejected": "✗", "question": "?", "changed": "≠"}
+_REVIEW_COLOURS = {"accepted": "text-success", "rejected": "text-error", "question": "text-warning",
+                   "changed": "text-warning"}
 REVIEW_STYLES = {"open": "$text-muted", "accepted": "bold $text-success", "rejected": "bold $text-error",
-                 "question": "bold $text-warning"}
+                 "question": "bold $text-warning", "changed": "bold $text-warning"}
 
 
 def _theme_style(app, variable: str | None, bold: bool = True) -> Style:

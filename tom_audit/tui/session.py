@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from tom_audit.logic import answers, lint, review
+from tom_audit.logic import answers, lint, na_reasons, review
+from tom_audit.logic.approval import blockers as approval_blockers
 from tom_audit.logic.applicability import Effective, effective
 from tom_audit.logic.catalogue_changes import CatalogueChanges
 from tom_audit.logic.progress import Progress, progress
@@ -31,6 +32,7 @@ FILTERS = ("all", "open", "gaps", "required", "objections", "findings")
 REVIEW_FILTERS = ("review", "findings", "unreviewed", "objections", "all")
 # filters that list measures from every category (work lists), not those of one category
 QUEUES = ("review", "findings", "unreviewed", "objections")
+TO_REVIEW = ("open", review.CHANGED)  # no verdict yet, or one on an answer that changed since
 APPROVAL = ":approval"  # the undo stack's key for a change of the approval, not of a measure
 
 
@@ -92,7 +94,9 @@ class Session:
         self.warnings: list[Problem] = list(loaded.warnings)
         self.changes: CatalogueChanges | None = None
         self.by = answers.current_user() if by is None else by
-        self.reviewer = self.by if reviewer is None else reviewer  # recorded with review states
+        # recorded with review states: only a name given for it (`review --by`, or asked for
+        # at the first verdict), never the login name
+        self.reviewer = (reviewer or "").strip()
         # (measure id or APPROVAL, what it was before): what ctrl+z puts back
         self.undo_stack: list[tuple[str, Answer | Approval | None]] = []
         self.findings: list[lint.Finding] = []  # the last lint run (set_findings)
@@ -145,7 +149,7 @@ class Session:
         if filter_name == "findings":
             return measure.id in self.findings_by_measure
         if filter_name == "unreviewed":
-            return self.review_state(measure.id) == "open"
+            return self.review_state(measure.id) in TO_REVIEW
         if filter_name == "review":
             return True
         raise ValueError(filter_name)
@@ -186,7 +190,7 @@ class Session:
 
     def next_unreviewed(self, after: str | None) -> Measure | None:
         """The next measure nobody has reviewed yet, in the DPO's walk, wrapping round."""
-        return self._next(after, lambda m: self.review_state(m.id) == "open", self.review_walk())
+        return self._next(after, lambda m: self.review_state(m.id) in TO_REVIEW, self.review_walk())
 
     # -- findings ------------------------------------------------------------------------
 
@@ -262,11 +266,38 @@ class Session:
         self.generation += 1
         return result
 
-    def approve(self, by: str, version: str | None = None) -> Approval:
-        """The DPO's sign-off through `logic.review.approve`; refused with AnswerError (open
-        objections, no name, an older version) and then nothing changed."""
+    def confirm_na(self, measure_id: str, text: str | None = None) -> Answer:
+        """Make the catalogue's suggested "not applicable" reason (or `text`) the organisation's
+        own (`logic.na_reasons.confirm`); undone like any other change."""
+        previous = copy.deepcopy(self.assessment.measures.get(measure_id))
+        answer = na_reasons.confirm(self.assessment, self.catalogue, measure_id, by=self.by, text=text)
+        self.undo_stack.append((measure_id, previous))
+        self.generation += 1
+        return answer
+
+    def confirm_all_na(self) -> tuple[list[str], list[str]]:
+        """Confirm every suggestion that does not lean on an unimplemented measure; returns
+        (confirmed, left) as `logic.na_reasons.confirm_all`. Each is undone on its own."""
+        previous = {m.id: copy.deepcopy(self.assessment.measures.get(m.id)) for m in self.catalogue.measures
+                    if na_reasons.suggestion(self.catalogue, self.assessment, m) is not None}
+        done, left = na_reasons.confirm_all(self.assessment, self.catalogue, by=self.by)
+        for measure_id in done:
+            self.undo_stack.append((measure_id, previous[measure_id]))
+        if done:
+            self.generation += 1
+        return done, left
+
+    def blockers(self):
+        """The approval checklist's open items (`logic.approval.blockers`)."""
+        return approval_blockers(self.catalogue, self.assessment, evidence_base=self.path.resolve().parent)
+
+    def approve(self, by: str, version: str | None = None, *, force: bool = False) -> Approval:
+        """The DPO's sign-off through `logic.approval.approve`; refused with AnswerError (no
+        name, an older version) or `ApprovalRefused` (the checklist's open items; `force`
+        approves anyway and records them), and then nothing changed."""
         previous = self.assessment.approval
-        approval = review.approve(self.assessment, self.catalogue, by=by, version=version)
+        approval = review.approve(self.assessment, self.catalogue, by=by, version=version, force=force,
+                                  evidence_base=self.path.resolve().parent)
         self.undo_stack.append((APPROVAL, previous))
         self.generation += 1
         return approval

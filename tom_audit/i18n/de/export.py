@@ -94,7 +94,7 @@ STRINGS: dict[str, str] = {
     "export.cover.review_cycle": "Überprüfung",
     "export.cover.review_cycle_value": "alle {months} Monate, nächste bis {date}",
     "export.cover.review_state": "Prüfstand (Datenschutz)",
-    "export.cover.review_summary": "{accepted} akzeptiert, {rejected} abgelehnt, {question} mit Rückfrage, {open} offen",
+    "export.cover.review_summary": "{accepted} akzeptiert, {rejected} abgelehnt, {question} mit Rückfrage, {changed} seit Prüfung geändert, {open} offen",
     "export.cover.exported_on": "Exportiert am",
     "export.cover.details": "Angaben zur Bewertung",
     "export.cover.scoping": "Rahmen der Bewertung",

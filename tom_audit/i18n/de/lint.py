@@ -129,7 +129,7 @@ STRINGS: dict[str, str] = {
     "review.approve.help": "Freigabe durch den DSB erfassen, mit Version (1.0, 1.1, …) und heutigem Datum",
     "review.approve.by": "Name der freigebenden Person (des DSB)",
     "review.approve.version": "zu erfassende Version (Standard: die nächste, 1.0 bei der ersten)",
-    "review.approve.force": "freigeben, obwohl Maßnahmen noch abgelehnt sind oder eine Rückfrage haben",
+    "review.approve.force": "trotz offener Punkte der Freigabe-Checkliste freigeben; wird mit den offenen Punkten vermerkt",
     "review.approve.done": "{file}: als Version {version} am {date} durch {by} freigegeben.",
     "review.import.help": "Prüfung des DSB (Blatt „Prüfung“ einer exportierten Arbeitsmappe) in die Bewertung zurücklesen",
     "review.import.by": "Prüfer für geänderte Zeilen, die keinen nennen",

@@ -213,7 +213,7 @@ STRINGS: dict[str, str] = {
     "tui.key.findings_group": "Befunde",
     "tui.key.findings.tip": "alle Befunde als Liste, auch die zur Bewertung als Ganzes",
     "tui.key.approve": "Freigeben",
-    "tui.key.approve.tip": "Fassung mit Version und Datum freigeben (nicht bei offenen Beanstandungen)",
+    "tui.key.approve.tip": "Fassung mit Version und Datum freigeben (zeigt zuerst die Checkliste der offenen Punkte)",
     "tui.key.goto_finding": "zur Maßnahme",
     "tui.filter.objections": "Beanstandet",
     "tui.filter.findings": "mit Befunden",

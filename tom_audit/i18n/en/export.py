@@ -94,7 +94,7 @@ STRINGS: dict[str, str] = {
     "export.cover.review_cycle": "Review",
     "export.cover.review_cycle_value": "every {months} months, next by {date}",
     "export.cover.review_state": "Review state (data protection)",
-    "export.cover.review_summary": "{accepted} accepted, {rejected} rejected, {question} with a question, {open} open",
+    "export.cover.review_summary": "{accepted} accepted, {rejected} rejected, {question} with a question, {changed} changed since review, {open} open",
     "export.cover.exported_on": "Exported on",
     "export.cover.details": "About this assessment",
     "export.cover.scoping": "Scope of the assessment",

@@ -129,7 +129,7 @@ STRINGS: dict[str, str] = {
     "review.approve.help": "Record the DPO's approval with a version (1.0, 1.1, …) and today's date",
     "review.approve.by": "name of the approver (the DPO)",
     "review.approve.version": "version to record (default: the next one, 1.0 for the first)",
-    "review.approve.force": "approve although measures are still rejected or have a question",
+    "review.approve.force": "approve despite open items on the approval checklist; recorded together with them",
     "review.approve.done": "{file}: approved as version {version} on {date} by {by}.",
     "review.import.help": "Read the DPO's review (Review sheet of an exported workbook) back into the assessment",
     "review.import.by": "reviewer recorded for changed rows that name none",

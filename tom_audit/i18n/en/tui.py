@@ -213,7 +213,7 @@ STRINGS: dict[str, str] = {
     "tui.key.findings_group": "Findings",
     "tui.key.findings.tip": "all findings as a list, including those about the assessment as a whole",
     "tui.key.approve": "Approve",
-    "tui.key.approve.tip": "approve this version with a version number and date (not while objections are open)",
+    "tui.key.approve.tip": "approve this version with a version number and date (shows the checklist of open items first)",
     "tui.key.goto_finding": "go to measure",
     "tui.filter.objections": "Objections",
     "tui.filter.findings": "with findings",

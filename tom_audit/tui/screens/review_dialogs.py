@@ -12,10 +12,12 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 from tom_audit.i18n import tr
+from tom_audit.logic.approval import approval_state
 from tom_audit.logic.lint import counts
+from tom_audit.logic.review import SHOWN_STATES
 from tom_audit.model.assessment import REVIEW_STATES
 from tom_audit.model.catalogue import Measure
 from tom_audit.tui.screens.dialogs import FormDialog
@@ -75,31 +77,30 @@ class ApproveDialog(FormDialog):
     title_key = "tui.approve.title"
     save_key = "tui.approve.button"
 
-    def __init__(self, session: Session, approve: Callable[[str, str], str | None]):
+    def __init__(self, session: Session, approve: Callable[[str, str, bool], str | None]):
         super().__init__()
         self.session, self._approve = session, approve
+        self.open_items = session.blockers()  # the checklist (logic.approval.blockers)
 
     def body(self) -> ComposeResult:
         session = self.session
-        approval = session.assessment.approval
-        state = session.approval_state()
-        if approval is None:
-            current = tr("review.approval.none")
-        else:
-            current = tr(f"review.approval.{state}", version=approval.version, date=approval.date or "-",
-                         by=approval.by or "?")
+        current = approval_state(session.assessment).label()
         yield Static(Content.assemble((tr("tui.approve.current") + ": ", "$text-muted"), current))
         reviews = session.review_counts()
         yield Static(Content.assemble(
             (tr("tui.approve.reviews") + ": ", "$text-muted"),
-            ", ".join(f"{reviews[s]} {tr(f'review.state.{s}')}" for s in REVIEW_STATES)))
+            ", ".join(f"{reviews[s]} {tr(f'review.state.{s}')}" for s in SHOWN_STATES)))
         totals = counts(session.findings)
         yield Static(Content.assemble((tr("tui.approve.findings") + ": ", "$text-muted"),
                                       tr("tui.findings.summary", **totals)))
-        pending = session.objections()
-        if pending:
-            yield Static(Content.styled(tr("tui.approve.objections", count=len(pending), ids=", ".join(pending)),
-                                        "bold $text-error"), id="approve-objections")
+        if self.open_items:
+            yield Static(Content.styled(tr("tui.approve.checklist", count=len(self.open_items)), "bold $text-error"),
+                         id="approve-objections")
+            for blocker in self.open_items:
+                yield Static(Content.styled("• " + blocker.reason(), "$text-error"), classes="approve-blocker")
+            yield Checkbox(tr("tui.approve.force"), id="approve-force")
+        else:
+            yield Static(Content.styled(tr("tui.approve.checklist_clear"), "bold $text-success"))
         yield _label(tr("tui.approve.version"))
         yield Input(session.next_version(), id="approve-version")
         yield _label(tr("tui.approve.by"))
@@ -110,5 +111,32 @@ class ApproveDialog(FormDialog):
         self.query_one("#approve-version", Input).focus()
 
     def apply(self) -> str | None:
+        boxes = self.query("#approve-force")
+        force = bool(boxes) and boxes.first(Checkbox).value
         return self._approve(self.query_one("#approve-by", Input).value.strip(),
-                             self.query_one("#approve-version", Input).value.strip())
+                             self.query_one("#approve-version", Input).value.strip(), force)
+
+
+class ReviewerDialog(FormDialog):
+    """Who gives the verdicts: asked once per session when `tom-audit review` got no --by."""
+
+    title_key = "tui.reviewer.title"
+
+    def __init__(self, named: Callable[[str], None]):
+        super().__init__()
+        self._named = named
+
+    def body(self) -> ComposeResult:
+        yield Static(tr("tui.reviewer.explain"), classes="hint")
+        yield _label(tr("tui.reviewer.name"))
+        yield Input("", id="reviewer-name", placeholder=tr("tui.approve.by_placeholder"))
+
+    def on_mount(self) -> None:
+        self.query_one("#reviewer-name", Input).focus()
+
+    def apply(self) -> str | None:
+        name = self.query_one("#reviewer-name", Input).value.strip()
+        if not name:
+            return tr("tui.reviewer.needed")
+        self._named(name)
+        return None

@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tom_audit.i18n import tr
+from tom_audit.logic import na_reasons
 from tom_audit.model.catalogue import Measure
 from tom_audit.tui.look import FINDING_MARKERS, FINDING_STYLES, MARKERS, REVIEW_MARKERS, REVIEW_STYLES
 from tom_audit.tui.session import GAP_STATUSES, Session
@@ -43,12 +44,14 @@ def review_content(session: Session, measure: Measure, lang: str, review_mode: b
     when there is one; in review mode always, with the keys that set it."""
     answer = session.assessment.measures.get(measure.id)
     review = answer.review if answer else None
-    state = review.state if review else "open"
+    state = session.review_state(measure.id)  # "changed" when the answer changed since the verdict
     if state == "open" and not review_mode:
         return []
     parts: list = []
     marker = REVIEW_MARKERS[state].strip() or "·"
     parts.append((f"{marker} {tr('tui.review.label')}: {tr(f'review.state.{state}')}", REVIEW_STYLES[state]))
+    if state == "changed" and review is not None:
+        parts.append((" " + tr("tui.review.was", state=tr(f"review.state.{review.state}")), MUTED))
     if review is not None and (review.reviewer or review.date):
         parts.append((" " + tr("tui.review.by", by=review.reviewer or "?", date=review.date or "?"), MUTED))
     if review_mode and state == "open":
@@ -90,9 +93,18 @@ def detail_content(session: Session, measure: Measure, lang: str, review_mode: b
     add("\n")
     add((measure.title(lang), "bold"))
     add("\n")
-    required = measure.required_at(need, session.assessment.scoping)
-    add((tr("tui.detail.required" if required else "tui.detail.recommended",
-            level=tr(f"level.{measure.level_for(session.assessment.scoping)}"), need=tr(f"level.{need}")), MUTED))
+    if measure.deprecated_reason is not None:
+        # neither required nor recommended: what replaces it comes first (BSI advises against it)
+        add((tr("tui.detail.deprecated_first"), "bold $text-warning"))
+        if measure.replaced_by:
+            replacement = session.catalogue.measure_by_id.get(measure.replaced_by)
+            add(("\n" + tr("tui.detail.replaced_by", id=measure.replaced_by,
+                            title=replacement.title(lang) if replacement else ""), "bold"))
+        add(("\n" + measure.deprecated_reason(lang), MUTED))
+    else:
+        required = measure.required_at(need, session.assessment.scoping)
+        add((tr("tui.detail.required" if required else "tui.detail.recommended",
+                level=tr(f"level.{measure.level_for(session.assessment.scoping)}"), need=tr(f"level.{need}")), MUTED))
     add("\n\n")
 
     # what the DPO said and what lint found: what needs doing, so it comes first
@@ -107,8 +119,14 @@ def detail_content(session: Session, measure: Measure, lang: str, review_mode: b
     if state.automatic:
         add((" " + tr("tui.detail.automatic"), MUTED))
         if state.reason is not None:
-            add(("\n" + tr("tui.detail.reason") + ": ", MUTED))
+            # the catalogue's suggestion, not the organisation's word until confirmed
+            add(("\n" + tr("tui.detail.suggested_reason") + ": ", "bold $text-warning"))
             add(state.reason(lang))
+            cited = na_reasons.unsupported(state.reason(lang), session.catalogue, session.assessment, measure.id)
+            if cited:
+                add(("\n" + tr("tui.detail.suggestion_unsupported", ids=", ".join(cited)), "$text-error"))
+            elif not review_mode:
+                add(("\n" + tr("tui.detail.suggestion_how"), MUTED))
     if answer.to_confirm:
         add(("\n" + tr("tui.detail.to_confirm"), "bold $text-warning"))
     add("\n")
@@ -161,12 +179,6 @@ def detail_content(session: Session, measure: Measure, lang: str, review_mode: b
         add(("\n" + tr("tui.detail.references") + "\n", HEAD))
         for name, refs in measure.references.items():
             add(f"  {name}: {', '.join(refs)}\n")
-    if measure.deprecated_reason is not None:
-        add(("\n" + tr("tui.detail.deprecated") + ": ", "bold $text-warning"))
-        add(measure.deprecated_reason(lang))
-        if measure.replaced_by:
-            add(" → " + measure.replaced_by)
-        add("\n")
     return Content.assemble(*parts)
 
 

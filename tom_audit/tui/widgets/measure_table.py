@@ -106,6 +106,8 @@ class MeasureTable(DataTable):
             title.stylize("dim")
         if state.status == "not_applicable":
             need = Text(tr("tui.need.na_short"), style="dim")
+        elif measure.deprecated_reason:  # neither required nor recommended
+            need = Text(tr("tui.need.deprecated_short"), style="dim")
         elif session.required(measure):
             need = Text(tr("tui.need.required_short"))
         else:

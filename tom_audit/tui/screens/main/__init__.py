@@ -43,7 +43,7 @@ REVIEW_KEYS = {"a": "accepted", "r": "rejected", "q": "question", "o": "open"}
 REVIEW_GROUP = Binding.Group("tui.key.review_group", compact=True)
 FINDINGS_GROUP = Binding.Group("tui.key.findings_group", compact=True)
 # what only IT staff do (answering), and what only the DPO does (reviewing, approving)
-ANSWER_ACTIONS = {"set_status", "not_applicable", "evidence", "gap", "setup"}
+ANSWER_ACTIONS = {"set_status", "not_applicable", "evidence", "gap", "setup", "confirm_na", "confirm_all_na"}
 REVIEW_ACTIONS = {"review", "approve"}
 
 
@@ -55,6 +55,8 @@ class MainScreen(ShownMixin, MovingMixin, RecordingMixin, ReviewingMixin, Transl
         Binding("5", "not_applicable", "tui.key.not_applicable", group=STATUS_GROUP, id="status-5"),
         Binding("e", "evidence", "tui.key.evidence", id="evidence"),
         Binding("g", "gap", "tui.key.gap", id="gap"),
+        Binding("c", "confirm_na", "tui.key.confirm_na", show=False, id="confirm-na"),
+        Binding("C", "confirm_all_na", "tui.key.confirm_all_na", show=False, id="confirm-all-na"),
         *(Binding(key, f"review('{state}')", f"tui.key.review.{state}", group=REVIEW_GROUP, id=f"review-{key}")
           for key, state in REVIEW_KEYS.items()),
         Binding("n", "next_open", "tui.key.next_open", id="next-open"),

@@ -4,6 +4,7 @@ gap forms, undo. Every change goes through `Session.record` (logic.answers.recor
 from __future__ import annotations
 
 from tom_audit.i18n import tr
+from tom_audit.logic import na_reasons
 from tom_audit.logic.answers import AnswerError, Edit
 from tom_audit.tui.screens.dialogs import ReasonDialog
 from tom_audit.tui.screens.edit_dialogs import AnswerDialog, EvidenceDialog, GapDialog
@@ -40,6 +41,35 @@ class RecordingMixin:
             f"{measure.id} {measure.title(self.lang)}", current, hint,
             lambda reason: self.record(measure.id, Edit(status="not_applicable", note=reason, confirm=True)),
         ))
+
+    def action_confirm_na(self) -> None:
+        """c: the catalogue's suggested "not applicable" reason becomes the organisation's own."""
+        measure = self.current()
+        if measure is None:
+            return
+        reason = na_reasons.suggestion(self.session.catalogue, self.session.assessment, measure)
+        if reason is None:
+            self.notify(tr("tui.notify.no_suggestion", id=measure.id))
+            return
+        cited = na_reasons.unsupported(reason(self.session.assessment.language), self.session.catalogue,
+                                       self.session.assessment, measure.id)
+        if cited:  # confirming would state what nobody said: write an own reason (key 5)
+            self.notify(tr("tui.notify.suggestion_unsupported", id=measure.id, ids=", ".join(cited)),
+                        severity="warning", timeout=8)
+            return
+        self.session.confirm_na(measure.id)
+        self.after_change(measure.id)
+        self.notify(tr("tui.notify.na_confirmed", id=measure.id))
+
+    def action_confirm_all_na(self) -> None:
+        """C: confirm every suggestion (those leaning on an unimplemented measure are left)."""
+        done, left = self.session.confirm_all_na()
+        for measure_id in done:
+            self.after_change(measure_id)
+        message = tr("tui.notify.na_confirmed_all", count=len(done))
+        if left:
+            message += " " + tr("tui.notify.na_left", ids=", ".join(left))
+        self.notify(message, severity="warning" if left else "information", timeout=8)
 
     def action_answer(self) -> None:
         measure = self.current()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from tom_audit.i18n import tr
 from tom_audit.logic.answers import AnswerError
+from tom_audit.logic.approval import ApprovalRefused
 from tom_audit.logic.lint import Finding
 from tom_audit.tui.screens.findings import FindingsScreen
-from tom_audit.tui.screens.review_dialogs import NEEDS_COMMENT, ApproveDialog, ReviewDialog
+from tom_audit.tui.screens.review_dialogs import NEEDS_COMMENT, ApproveDialog, ReviewDialog, ReviewerDialog
+from tom_audit.tui.session import TO_REVIEW
 from tom_audit.tui.widgets.measure_table import MeasureTable
 
 
@@ -24,7 +26,23 @@ class ReviewingMixin:
             self.call_after_refresh(self.advance, measure_id)
         return None
 
+    def with_reviewer(self, then) -> None:
+        """Run `then()` once the session knows who reviews: the name from `review --by`, else
+        asked for once. A verdict is never credited to the login name."""
+        if self.session.reviewer:
+            then()
+            return
+
+        def named(name: str) -> None:
+            self.session.reviewer = name
+            self.call_after_refresh(then)
+
+        self.app.push_screen(ReviewerDialog(named))
+
     def action_review(self, state: str) -> None:
+        self.with_reviewer(lambda: self._review(state))
+
+    def _review(self, state: str) -> None:
         if state in NEEDS_COMMENT:
             self.review_form(state)
             return
@@ -37,6 +55,9 @@ class ReviewingMixin:
 
     def review_form(self, state: str | None = None) -> None:
         """The review dialog: state (preset) and comment."""
+        if not self.session.reviewer:
+            self.with_reviewer(lambda: self.review_form(state))
+            return
         measure = self.current()
         if measure is None:
             return
@@ -57,7 +78,7 @@ class ReviewingMixin:
             return  # the user moved on already
         else:
             below = ids[ids.index(reviewed) + 1:]
-            following = next((m for m in below if self.session.review_state(m) == "open"), None)
+            following = next((m for m in below if self.session.review_state(m) in TO_REVIEW), None)
             if following is not None:
                 table.select_measure(following)
                 return
@@ -70,17 +91,20 @@ class ReviewingMixin:
     def action_approve(self) -> None:
         self.app.push_screen(ApproveDialog(self.session, self.approve))
 
-    def approve(self, by: str, version: str) -> str | None:
+    def approve(self, by: str, version: str, force: bool = False) -> str | None:
         try:
-            approval = self.session.approve(by, version or None)
+            approval = self.session.approve(by, version or None, force=force)
+        except ApprovalRefused as refused:
+            return tr("tui.approve.refused_checklist", count=len(refused.blockers))
         except AnswerError as error:
             key = f"tui.approve.refused.{error.key}"
             message = tr(key, **error.params)
             return message if message != key else tr(error.key, **error.params)
         self.refresh_overview()
         self.app.request_save()
-        self.notify(tr("tui.notify.approved", version=approval.version, date=approval.date, by=approval.by),
-                    timeout=8)
+        self.notify(tr("tui.notify.approved", version=approval.version, date=approval.date, by=approval.by)
+                    + (" " + tr("tui.notify.approved_forced", count=len(approval.open_items)) if approval.forced else ""),
+                    severity="warning" if approval.forced else "information", timeout=8)
         return None
 
     # -- findings ------------------------------------------------------------------------

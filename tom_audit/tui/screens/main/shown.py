@@ -67,7 +67,7 @@ class ShownMixin:
         if self.review_mode:
             review_counts = session.review_counts()
             total = sum(review_counts.values())
-            reviewed = (total - review_counts["open"], total)
+            reviewed = (total - review_counts["open"] - review_counts["changed"], total)
             approval_state = session.approval_state()
             approval = tr(f"tui.status.approval.{approval_state}",
                           version=assessment.approval.version if assessment.approval else "")
@@ -91,7 +91,7 @@ class ShownMixin:
             if number:
                 parts += [(f"{FINDING_MARKERS[severity]}{number}", FINDING_STYLES[severity]), " "]
         review_counts = self.session.review_counts()
-        for state in ("rejected", "question"):
+        for state in ("rejected", "question", "changed"):
             if review_counts[state]:
                 parts += [(f"{REVIEW_MARKERS[state]}{review_counts[state]}", REVIEW_STYLES[state]), " "]
         return Content.assemble(*parts[:-1]) if parts else Content("")
