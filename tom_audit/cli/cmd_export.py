@@ -37,8 +37,12 @@ def register(commands) -> None:
 def exported_on() -> datetime:
     """The stamp on the cover: now, or SOURCE_DATE_EPOCH (UTC) for reproducible output."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    if epoch and epoch.isascii() and epoch.isdigit():
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        except (OverflowError, ValueError, OSError):
+            pass  # beyond the calendar: not a stamp anyone meant, take the clock
+
     return datetime.now().astimezone()
 
 

@@ -267,7 +267,7 @@ def run_notice(args) -> int:
     lang = _lang()
     text = notice_json(notice, lang) if suffix == ".json" else notice_markdown(notice, lang,
                                                                                source=display_path(args.file))
-    atomic_write(args.output, text.encode("utf-8"))
+    atomic_write(args.output, text.encode("utf-8"), output=True)
     print(tr("cli.provider.notice_written", file=str(args.output), added=len(notice.added),
              removed=len(notice.removed), changed=len(notice.changed), deadline=notice.deadline.isoformat()))
     return EXIT_OK

@@ -333,12 +333,20 @@ def _closing(doc, document: AnnexDocument) -> None:
             paragraph.add_run(line).font.size = Pt(8.5)
 
 
+_PROPERTY_LIMIT = 255  # python-docx refuses longer core properties (a long name must not stop the export)
+
+
+def _clip(text: str) -> str:
+    """`text` cut to the core-property limit, an ellipsis marking the cut."""
+    return text if len(text) <= _PROPERTY_LIMIT else text[:_PROPERTY_LIMIT - 1] + "…"
+
+
 def _properties(doc, document: AnnexDocument) -> None:
     props = doc.core_properties
     p = document.properties
     stamp = datetime.combine(p.stand, time(12, 0))
-    props.title, props.subject, props.author = p.title, p.subject, p.author
-    props.keywords, props.language = p.keywords, p.language
+    props.title, props.subject, props.author = _clip(p.title), _clip(p.subject), _clip(p.author)
+    props.keywords, props.language = _clip(p.keywords), _clip(p.language)
     props.last_modified_by = "tom-audit"
     props.created = props.modified = stamp
     props.revision = 1

@@ -108,7 +108,7 @@ def apply_mapping(data: dict[str, Any], mapping: Mapping) -> tuple[int, int]:
 
 
 def _natural(control_id: str) -> tuple:
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in control_id.replace("-", ".").split("."))
+    return tuple((0, int(p), "") if p.isascii() and p.isdigit() else (1, 0, p) for p in control_id.replace("-", ".").split("."))
 
 
 @dataclass
@@ -153,5 +153,5 @@ def map_catalogue(catalogue_ref: str, mapping_path: Path | str, out: Path | str,
     text = dump(data, header)
     file = TextFile(path=out, shown=display_path(out), raw=text.encode("utf-8"), text=text)
     catalogue_from_text(file, str(out))
-    atomic_write(out, file.raw)
+    atomic_write(out, file.raw, output=True)
     return MapResult(added, changed, mapping.target_key, text)
