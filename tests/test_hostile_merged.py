@@ -143,3 +143,39 @@ def test_a_long_organisation_name_reaches_the_word_annex(tmp_path, capsys):
     code, _ = _run(["export", str(path), "-o", str(out)], capsys)
     assert code == 0
     assert docx.Document(str(out)).core_properties.author.endswith("…")
+
+
+# -- provider lists: a cell is text from outside like any argument ---------------------------
+
+
+@pytest.mark.parametrize("cell, where", [("\x1b[2JEvil", "liste.csv:3:1:"), ("A\x9b31m", "liste.csv:3:1:")])
+def test_a_refused_character_in_a_provider_list_cell_names_row_and_column(cell, where, new_file, tmp_path, capsys):
+    listing = tmp_path / "liste.csv"
+    listing.write_text(f"Name;Leistung;Land\nGut;Hosting;DE\n{cell};x;DE\n", encoding="utf-8")
+    before = new_file.read_bytes()
+    code, out = _run(["provider", "import", str(new_file), str(listing)], capsys)
+    assert code == 2 and where in out.err
+    assert new_file.read_bytes() == before
+    assert main(["status", str(new_file)]) == 0  # and the file still loads
+
+
+def test_an_unclosed_quote_in_a_provider_list_is_refused(new_file, tmp_path, capsys):
+    listing = tmp_path / "liste.csv"
+    listing.write_text('Name;Leistung;Land\n"Cloud;Hosting;DE\n', encoding="utf-8")
+    before = new_file.read_bytes()
+    code, out = _run(["provider", "import", str(new_file), str(listing)], capsys)
+    assert code == 2 and "liste.csv:2" in out.err
+    assert new_file.read_bytes() == before
+
+
+def test_a_long_provider_list_merges_every_row_once(new_file, tmp_path, capsys):
+    from tom_audit.store.assessment_store import load_assessment
+
+    listing = tmp_path / "liste.csv"
+    listing.write_text("Name;Leistung;Land\n" + "".join(f"P{i};x;DE\n" for i in range(2000)), encoding="utf-8")
+    assert main(["provider", "add", str(new_file), "--name", "P7", "--country", "DE"]) == 0
+    code, _ = _run(["provider", "import", str(new_file), str(listing)], capsys)
+    assert code == 0
+    providers = load_assessment(new_file).assessment.providers
+    assert len(providers) == 2000 and len({p.id for p in providers}) == 2000
+    assert [p.service for p in providers if p.name == "P7"] == ["x"]
