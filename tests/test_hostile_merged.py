@@ -179,3 +179,24 @@ def test_a_long_provider_list_merges_every_row_once(new_file, tmp_path, capsys):
     providers = load_assessment(new_file).assessment.providers
     assert len(providers) == 2000 and len({p.id for p in providers}) == 2000
     assert [p.service for p in providers if p.name == "P7"] == ["x"]
+
+
+# -- foreign JSON that Python's parser itself gives up on ----------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    '{"catalog": ' + '[' * 5000 + ']' * 5000 + '}',
+    '{"catalog": ' + '{"a":' * 5000 + '1' + '}' * 5000 + '}',
+    '{"catalog": {"uuid": "x", "metadata": {"title": "T", "version": ' + "9" * 5000 + '}}}',
+], ids=["deep_list", "deep_object", "huge_number"])
+@pytest.mark.parametrize("command", ["import", "map", "soa"])
+def test_foreign_json_beyond_the_parser_is_an_input_error(text, command, new_file, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    source = tmp_path / "fremd.json"
+    source.write_text(text)
+    args = {"import": ["catalogue", "import", str(source), "-o", "c.yaml"],
+            "map": ["catalogue", "map", "tom-art32", str(source), "-o", "m.yaml"],
+            "soa": ["export", str(new_file), "-o", "s.xlsx", "--soa", "gspp", "--controls", str(source)]}[command]
+    code, out = _run(args, capsys)
+    assert code == 2 and "fremd.json:1:" in out.err
+    assert not list(tmp_path.glob("[cms].*"))
