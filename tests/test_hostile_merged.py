@@ -200,3 +200,38 @@ def test_foreign_json_beyond_the_parser_is_an_input_error(text, command, new_fil
     code, out = _run(args, capsys)
     assert code == 2 and "fremd.json:1:" in out.err
     assert not list(tmp_path.glob("[cms].*"))
+
+
+# -- an output never takes the place of the command's own input ------------------------------
+
+
+@pytest.mark.parametrize("case", ["export_onto_catalogue", "export_through_symlink", "map_onto_mapping",
+                                  "map_onto_catalogue"])
+def test_an_output_never_replaces_its_own_input(case, tmp_path, capsys, monkeypatch):
+    import shutil
+
+    from tests.conftest import BUNDLED_CATALOGUE
+
+    monkeypatch.chdir(tmp_path)
+    catalogue = tmp_path / "katalog.yaml"
+    shutil.copy(BUNDLED_CATALOGUE, catalogue)
+    mapping = tmp_path / "zuordnung.json"
+    shutil.copy(MAPPING, mapping)
+    (tmp_path / "link.json").symlink_to(catalogue)
+    args = {"export_onto_catalogue": ["catalogue", "export", str(catalogue), "-o", str(catalogue)],
+            "export_through_symlink": ["catalogue", "export", str(catalogue), "-o", "link.json"],
+            "map_onto_mapping": ["catalogue", "map", str(catalogue), str(mapping), "-o", str(mapping)],
+            "map_onto_catalogue": ["catalogue", "map", str(catalogue), str(mapping), "-o", str(catalogue)]}[case]
+    before = {p: p.read_bytes() for p in (catalogue, mapping)}
+    code, out = _run(args, capsys)
+    assert code == 2 and "dieselbe Datei" in out.err
+    assert {p: p.read_bytes() for p in (catalogue, mapping)} == before
+    assert not list(tmp_path.glob("*.bak"))
+
+
+def test_the_bundled_catalogue_is_never_an_output(tmp_path, capsys):
+    from tests.conftest import BUNDLED_CATALOGUE
+
+    before = BUNDLED_CATALOGUE.read_bytes()
+    code, _ = _run(["catalogue", "export", "tom-art32", "-o", str(BUNDLED_CATALOGUE)], capsys)
+    assert code == 2 and BUNDLED_CATALOGUE.read_bytes() == before
