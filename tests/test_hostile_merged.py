@@ -235,3 +235,17 @@ def test_the_bundled_catalogue_is_never_an_output(tmp_path, capsys):
     before = BUNDLED_CATALOGUE.read_bytes()
     code, _ = _run(["catalogue", "export", "tom-art32", "-o", str(BUNDLED_CATALOGUE)], capsys)
     assert code == 2 and BUNDLED_CATALOGUE.read_bytes() == before
+
+
+# -- a change that changes nothing is not recorded as one ------------------------------------
+
+
+def test_confirm_without_anything_carried_over_is_refused(new_file, capsys):
+    assert main(["set", str(new_file), "ENT-01", "--status", "implemented", "--note", "Transponder"]) == 0
+    capsys.readouterr()
+    before = new_file.read_bytes()
+    code, out = _run(["set", str(new_file), "ENT-01", "--confirm"], capsys)
+    assert code == 2 and "ENT-01" in out.err and "new --from" in out.err
+    assert new_file.read_bytes() == before
+    code, _ = _run(["set", str(new_file), "ENT-01", "--confirm", "--owner", "IT"], capsys)
+    assert code == 0  # with a real change, --confirm is harmless
