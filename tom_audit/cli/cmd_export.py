@@ -27,6 +27,8 @@ def register(commands) -> None:
     parser.add_argument("--no-evidence", action="store_true", help=tr("annex.cli.no_evidence"))
     parser.add_argument("--contract", metavar="TEXT", default="", help=tr("annex.cli.contract"))
     parser.add_argument("--annex-no", metavar="N", default="", help=tr("annex.cli.annex_no"))
+    parser.add_argument("--annex", choices=("tom", "subprocessors", "both"), default="tom",
+                        help=tr("subannex.cli.annex"))
     parser.add_argument("--dpo-signature", action="store_true", help=tr("annex.cli.dpo_signature"))
     add_lang(parser)
     parser.set_defaults(run=run)
@@ -89,7 +91,8 @@ def run(args) -> int:
     report(loaded.warnings)
     options = ExportOptions(include_planned=args.include_planned, exported_on=exported_on(),
                             include_evidence=not args.no_evidence)
-    annex = AnnexOptions(contract=args.contract, annex_no=args.annex_no, dpo_line=args.dpo_signature)
+    annex = AnnexOptions(contract=args.contract, annex_no=args.annex_no, dpo_line=args.dpo_signature,
+                         annex=args.annex)
     since = load_since(args.since, loaded, options.today) if args.since else None
     lang = export_language(args, loaded.assessment.language)
     fmt = format_for(out, args.format)
