@@ -266,7 +266,8 @@ def build_annex(content: ExportContent, options: AnnexOptions | None = None) -> 
     kicker = tr("annex.kicker_no", lang, no=number) if number else tr("annex.kicker", lang)
     title = tr({"tom": "annex.title", "subprocessors": "subannex.title", "both": "subannex.title_both"}
                .get(options.annex, "annex.title"), lang)
-    frame = PageFrame(header=f"{kicker} · {tr('export.header', lang)}", organisation=org,
+    running = {"subprocessors": "subannex.section", "both": "subannex.header_both"}.get(options.annex, "export.header")
+    frame = PageFrame(header=f"{kicker} · {tr(running, lang)}", organisation=org,
                       stand=tr("export.footer.stand", lang, date=stand), page_label=tr("annex.page", lang),
                       draft_mark="" if approval.approved else tr("annex.draft_mark", lang))
     properties = DocumentProperties(

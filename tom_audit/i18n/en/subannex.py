@@ -3,6 +3,7 @@
 STRINGS = {
     "subannex.title": "List of sub-processors under Art. 28 (2) and (4) GDPR",
     "subannex.title_both": "Technical and organisational measures (Art. 32 GDPR) and sub-processors (Art. 28 GDPR)",
+    "subannex.header_both": "TOM (Art. 32 GDPR) and sub-processors",
     "subannex.section": "Sub-processors",
     "subannex.ancillary_intro": "These service providers do not process personal data on our behalf; they are listed for completeness only.",
     "subannex.cli.annex": "Which annex (PDF/Word): tom = the TOM (default), subprocessors = the list of sub-processors, both = both in one document",
