@@ -106,6 +106,8 @@ ASSESSMENT_ERRORS = {"wrong_type", "unknown_status", "bad_date", "too_new", "con
                      "measures_list"}
 
 GOOD = "GOOD"  # replaced by a valid assessment file where a command takes two
+# a minimal valid OSCAL mapping-collection, for `catalogue map` given a bad catalogue
+MAPPING = Path(__file__).resolve().parent / "data" / "iso-to-gspp-mapping.json"
 
 COMMANDS = [
     ("open", lambda f: ["open", f]),
@@ -127,9 +129,17 @@ COMMANDS = [
     ("provider_import", lambda f: ["provider", "import", f, "list.csv"]),
     ("provider_notice_old", lambda f: ["provider", "notice", GOOD, "--since", f, "-o", "OUT.md"]),
     ("provider_notice_new", lambda f: ["provider", "notice", f, "--since", GOOD, "-o", "OUT.md"]),
+    ("catalogue_export", lambda f: ["catalogue", "export", f, "-o", "OUT.json"]),
+    ("catalogue_map", lambda f: ["catalogue", "map", f, "MAPPING", "-o", "OUT.yaml"]),
+    ("catalogue_import", lambda f: ["catalogue", "import", f, "-o", "OUT.yaml"]),
+    ("catalogue_map_mapping", lambda f: ["catalogue", "map", "tom-art32", f, "-o", "OUT.yaml"]),
+    ("export_oscal", lambda f: ["export", f, "-o", "OUT.oscal.json"]),
+    ("export_soa", lambda f: ["export", f, "-o", "OUT.xlsx", "--soa", "iso27001"]),
 ]
 # Commands that read catalogues: a catalogue is their right input, an assessment is not.
-READS_CATALOGUE = {"new_from_bad_catalogue", "catalogue_show", "validate"}
+READS_CATALOGUE = {"new_from_bad_catalogue", "catalogue_show", "validate", "catalogue_export", "catalogue_map"}
+# Commands that read third-party files (OSCAL, CISO Assistant): any tom-audit file is wrong there.
+READS_FOREIGN = {"catalogue_import", "catalogue_map_mapping"}
 
 
 @pytest.mark.parametrize("command", [c[0] for c in COMMANDS])
@@ -140,7 +150,7 @@ def test_every_command_rejects_every_bad_input_cleanly(command, corpus, tmp_path
         if name == "catalogue_instead" and command in READS_CATALOGUE | {"set"}:
             continue  # valid where catalogues are read; set is covered by its own test below
         before = path.read_bytes() if path.is_file() and name != "fifty_megabytes" else None
-        args = [a.replace("OUT", str(tmp_path / f"out-{name}")).replace(GOOD, str(new_file))
+        args = [a.replace("OUT", str(tmp_path / f"out-{name}")).replace(GOOD, str(new_file)).replace("MAPPING", str(MAPPING))
                 for a in build(str(path))]
         code = main(args)
         err = capsys.readouterr().err
@@ -149,6 +159,8 @@ def test_every_command_rejects_every_bad_input_cleanly(command, corpus, tmp_path
         assert path.name in err, f"{command} {name}: file not named in\n{err}"
         if command in READS_CATALOGUE - {"validate"} and name in ASSESSMENT_ERRORS:
             line = 1  # read as a catalogue, these are simply "an assessment, not a catalogue"
+        if command in READS_FOREIGN and (name in ASSESSMENT_ERRORS or name in ("catalogue_instead", "foreign_yaml")):
+            line = 1  # "already a tom-audit file" / "not a mapping"
         if line is not None:
             assert re.search(rf"{re.escape(path.name)}:{line}(:\d+)?:", err), f"{command} {name}: no line {line} in\n{err}"
         first = err.strip().splitlines()[0]

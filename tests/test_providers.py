@@ -298,8 +298,10 @@ def test_workbook_has_the_subprocessor_sheet(new_file, tmp_path):
     header = rows[3]
     assert header[:3] == ["Nr.", "Unternehmen", "Gesellschaft und Anschrift"]
     names = [r[1] for r in rows[4:] if r and isinstance(r[0], int)]
-    assert names == ["'=HYPERLINK(\"http://x\")", "Example Cloud", "Putz GmbH"]  # typed text, never a formula
-    assert not any(isinstance(c.value, str) and c.value.startswith("=") for row in ws.iter_rows() for c in row)
+    assert names == ["=HYPERLINK(\"http://x\")", "Example Cloud", "Putz GmbH"]  # exactly as typed
+    typed = next(c for row in ws.iter_rows() for c in row if c.value == names[0])
+    assert typed.data_type == "s" and typed.quotePrefix  # marked as text: never a formula
+    assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row)
     cloud = next(r for r in rows if r[1] == "Example Cloud")
     assert "Vereinigte Staaten: EU-US Data Privacy Framework" in cloud[6]
     assert cloud[7] == "AVV vom 01.02.2025" and "BSI C5" in cloud[8]

@@ -21,7 +21,9 @@ def register(commands) -> None:
     parser = commands.add_parser(NAME, help=tr("export.cli.help"), description=tr("export.cli.help"))
     parser.add_argument("file", metavar="FILE", type=Path)
     parser.add_argument("-o", "--output", metavar="OUT", type=Path, required=True, help=tr("export.cli.output"))
-    parser.add_argument("--format", choices=FORMATS, default=None, help=tr("export.cli.format"))
+    parser.add_argument("--format", choices=(*FORMATS, "oscal"), default=None, help=tr("export.cli.format"))
+    parser.add_argument("--soa", choices=("iso27001", "gspp"), default=None, help=tr("export.cli.soa"))
+    parser.add_argument("--controls", metavar="OSCAL", type=Path, default=None, help=tr("export.cli.controls"))
     parser.add_argument("--include-planned", action="store_true", help=tr("export.cli.include_planned"))
     parser.add_argument("--since", metavar="OLD", type=Path, default=None, help=tr("export.cli.since"))
     parser.add_argument("--no-evidence", action="store_true", help=tr("annex.cli.no_evidence"))
@@ -95,6 +97,8 @@ def run(args) -> int:
                          annex=args.annex)
     since = load_since(args.since, loaded, options.today) if args.since else None
     lang = export_language(args, loaded.assessment.language)
+    if args.soa or args.format == "oscal" or out.name.lower().endswith(".oscal.json"):
+        return run_open_format(args, loaded, lang)
     fmt = format_for(out, args.format)
     content = export(loaded, out, fmt=fmt, lang=lang, options=options, since=since, annex=annex)
     if fmt == "xlsx":  # a cell holds 32,767 UTF-16 code units: say what was cut (lint: TOM055)
@@ -105,4 +109,23 @@ def run(args) -> int:
         import sys
 
         print(tr("export.cli.incomplete", file=display_path(args.file), line=notice.line(lang)), file=sys.stderr)
+    return EXIT_OK
+
+
+def run_open_format(args, loaded, lang: str) -> int:
+    """`--soa iso27001|gspp` (Statement of Applicability workbook) or OSCAL assessment-results
+    (`--format oscal` or an output named *.oscal.json): tom_audit.interop."""
+    if args.soa:
+        from tom_audit.interop.soa_xlsx import export_soa
+
+        if args.output.suffix.lower() != ".xlsx":
+            return fail("export.cli.soa_needs_xlsx")
+        rows = export_soa(loaded, args.output, framework=args.soa, lang=lang, controls_path=args.controls)
+        print(tr("export.cli.soa_done", file=str(args.output), framework=args.soa, controls=len(rows), language=lang))
+        return EXIT_OK
+    from tom_audit.interop.oscal_export import export_assessment
+
+    document = export_assessment(loaded, args.output, lang)
+    findings = len(document["assessment-results"]["results"][0].get("findings", []))
+    print(tr("export.cli.oscal_done", file=str(args.output), findings=findings))
     return EXIT_OK

@@ -185,6 +185,13 @@ class ExportContent:
     def organisation(self) -> str:
         return self.assessment.organisation.name
 
+    @property
+    def references(self) -> list:
+        """Each measure's ISO/BSI/SDM/Grundschutz++ references with its status (export.references)."""
+        from tom_audit.export.reference_table import reference_rows
+
+        return reference_rows(self.catalogue, self.assessment, self.lang)
+
 
 # -- helpers ---------------------------------------------------------------------------
 

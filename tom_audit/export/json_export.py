@@ -88,6 +88,7 @@ def as_document(content: ExportContent) -> dict[str, Any]:
         "providers": _providers(content),
         "action_plan": [_plain(r) for r in content.actions],
         "evidence": [_plain(r) for r in content.evidence],
+        "references": [_plain(r) for r in content.references],
         "review": {
             "layout_version": review_layout.LAYOUT_VERSION,
             "rows": [_plain(r) for r in content.review],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tom_audit.export.content import ExportContent
+from tom_audit.export.reference_table import markdown as references_markdown
 from tom_audit.export.text import format_date, safe_text
 from tom_audit.i18n import tr
 
@@ -132,4 +133,5 @@ def render_markdown(content: ExportContent) -> str:
                 for r in content.actions]
         out += _table(headers, rows)
         out.append("")
+    out += references_markdown(content.references, lang, _table)
     return "\n".join(out)

@@ -14,13 +14,14 @@ KINDS = ("technical", "organisational")
 
 @dataclass(frozen=True, slots=True)
 class Text:
-    """One text in both languages."""
+    """One text in German and English; a single-language catalogue (`languages: [de]`)
+    leaves the other empty, and asking for it gives the language that is there."""
 
     de: str
     en: str
 
     def __call__(self, lang: str) -> str:
-        return self.en if lang == "en" else self.de
+        return (self.en or self.de) if lang == "en" else (self.de or self.en)
 
     def matches(self, needle: str) -> bool:
         needle = needle.casefold()
@@ -28,7 +29,7 @@ class Text:
 
     @classmethod
     def of(cls, data: dict[str, str] | None) -> Text | None:
-        return cls(data["de"], data["en"]) if data else None
+        return cls(data.get("de", ""), data.get("en", "")) if data else None
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,7 @@ def measure_from_data(data: dict[str, Any], fingerprint: str | None = None) -> M
         kind=data["kind"],
         title=Text.of(data["title"]),
         guidance=Text.of(data["guidance"]),
-        evidence=tuple(EvidenceHint(e["kind"], Text.of(e["hint"])) for e in data["evidence"]),
+        evidence=tuple(EvidenceHint(e["kind"], Text.of(e["hint"])) for e in data.get("evidence") or ()),
         level=data["level"],
         references={k: tuple(v) for k, v in (data.get("references") or {}).items()},
         applies_if=data.get("applies_if"),

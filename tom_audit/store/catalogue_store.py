@@ -22,6 +22,7 @@ from tom_audit.model.catalogue import (
 )
 from tom_audit.problems import InputError, Problem, display_path
 from tom_audit.store.atomic import atomic_write
+from tom_audit.store.catalogue_languages import language_problems
 from tom_audit.store.documents import check_schema, parse_document
 from tom_audit.store.textfile import TextFile, read_text_file
 
@@ -38,7 +39,7 @@ def bundled_path(catalogue_id: str) -> Path:
 
 
 def _looks_like_path(ref: str) -> bool:
-    return ref.endswith((".yaml", ".yml")) or "/" in ref or os.sep in ref
+    return ref.endswith((".yaml", ".yml", ".json")) or "/" in ref or os.sep in ref
 
 
 def resolve(ref: str, base_dir: Path | None = None) -> tuple[Path, str]:
@@ -187,7 +188,7 @@ def _checked_data(file: TextFile, base: Catalogue | None, sha: str) -> dict[str,
                 measure["applies_if"] = translate_condition(measure["applies_if"], base.scoping)
             for rule in measure.get("level_if") or ():
                 rule["if"] = translate_condition(rule["if"], base.scoping)
-    problems = _semantic_problems(doc, doc.data, base)
+    problems = language_problems(doc, doc.data) + _semantic_problems(doc, doc.data, base)
     if problems:
         raise InputError(problems)
     doc.data[FINGERPRINTS] = {m["id"]: measure_fingerprint(m) for m in doc.data.get("measures", [])}
@@ -210,11 +211,17 @@ def _base_of(file: TextFile, seen: tuple[Path, ...]) -> Catalogue | None:
 
 def load_catalogue_file(path: Path, source: str | None = None, _seen: tuple[Path, ...] = ()) -> Catalogue:
     path = Path(path)
-    file = read_text_file(path)
+    return catalogue_from_text(read_text_file(path), source or str(path), _seen)
+
+
+def catalogue_from_text(file: TextFile, source: str, _seen: tuple[Path, ...] = ()) -> Catalogue:
+    """The catalogue in `file` (read from disk, or about to be written by an import), with
+    every check a catalogue file gets; raises InputError with all problems."""
+    path = file.path
     base = _base_of(file, (*_seen, path.resolve()))
     sha = hashlib.sha256(file.raw + (base.sha256.encode() if base else b"")).hexdigest()
     data = _checked_data(file, base, sha)
-    return _build(data, sha, base, source or str(path))
+    return _build(data, sha, base, source)
 
 
 def load_catalogue(ref: str, base_dir: Path | None = None) -> Catalogue:

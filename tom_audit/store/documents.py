@@ -38,6 +38,11 @@ def parse_document(path: Path | str, expected: str | None = None, file: TextFile
     declared = data.get("format")
     kind = FORMATS.get(declared) if isinstance(declared, str) else None
     if kind is None:
+        from tom_audit.interop.source import kind_of as framework_kind  # OSCAL, CISO Assistant
+
+        foreign = framework_kind(data)
+        if foreign is not None:  # a framework to import, not to open: say how
+            raise InputError([Problem(file.shown, f"format.foreign_{foreign}", {"file": file.shown}, line=1, col=1)])
         where = index.position(("format",)) if "format" in data else {"line": 1, "col": 1}
         key = "format.unknown" if "format" in data else "format.missing"
         raise InputError([Problem(file.shown, key, {"value": str(declared)}, **where)])

@@ -149,7 +149,12 @@ class TomAuditApp(App[int]):
             if refresh is not None:
                 refresh()
             screen.refresh_bindings()
-        self.notify(tr("tui.notify.language"), timeout=2)
+        languages = self.session.catalogue.languages if self.session is not None else LANGUAGES
+        if lang not in languages:  # a single-language catalogue: say why its texts do not switch
+            self.notify(tr("tui.notify.language_missing", language=tr(f"language.{lang}"),
+                           shown=tr(f"language.{languages[0]}")), severity="warning", timeout=5)
+        else:
+            self.notify(tr("tui.notify.language"), timeout=2)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         screen = self.screen

@@ -132,7 +132,7 @@ STRINGS: dict[str, str] = {
     "cli.set.answer": "Antwort auf eine Zusatzfrage, z. B. rpo_hours=24; mehrfach möglich",
     "cli.set.by": "Wer die Änderung vornimmt (Standard: Benutzername)",
     "cli.set.done": "{id} in {file} gespeichert.",
-    "cli.catalogue.help": "Mitgelieferte Kataloge auflisten oder anzeigen",
+    "cli.catalogue.help": "Kataloge auflisten, anzeigen, importieren (OSCAL, Grundschutz++, CISO Assistant), als OSCAL ausgeben oder mit BSI-Zuordnungen ergänzen",
     "cli.catalogue.list": "Mitgelieferte Kataloge auflisten",
     "cli.catalogue.show": "Einen Katalog vollständig anzeigen",
     # status

@@ -123,7 +123,7 @@ STRINGS: dict[str, str] = {
     "cli.set.answer": "answer to an extra question, e.g. rpo_hours=24; may repeat",
     "cli.set.by": "who makes the change (default: the user name)",
     "cli.set.done": "Saved {id} in {file}.",
-    "cli.catalogue.help": "List or show the bundled catalogues",
+    "cli.catalogue.help": "List, show, import (OSCAL, Grundschutz++, CISO Assistant), export as OSCAL or extend with BSI mappings catalogues",
     "cli.catalogue.list": "list the bundled catalogues",
     "cli.catalogue.show": "show a whole catalogue",
     "status.head": "{file} · {org} · protection need {need} · catalogue {catalogue} {version}",
