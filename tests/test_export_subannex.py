@@ -126,10 +126,16 @@ def test_docx_reads_back_with_heading_styles_and_draft_header(content):
 
 
 def test_both_annexes_in_one_document_with_one_closing(content):
-    text = " ".join(pdf_pages(render(content, "pdf", AnnexOptions(annex="both"))))
+    pages = pdf_pages(render(content, "pdf", AnnexOptions(annex="both")))
+    text = " ".join(pages)
     assert "Zutrittskontrolle" in text and "Nimbus Cloud Platform" in text
+    start = next(page for page in pages if "1. Nimbus Cloud Platform" in page)
+    assert "Status" not in start  # the list starts on a page of its own, after the TOM
     assert text.index("Zutrittskontrolle") < text.index("1. Nimbus Cloud Platform")
     assert text.count("Stand, Überprüfung und Unterschriften") == 1
+    doc = Document(BytesIO(render(content, "docx", AnnexOptions(annex="both"))))
+    heading = next(p for p in doc.paragraphs if p.text == "Unterauftragsverarbeiter")
+    assert heading.style.name == "Heading 1" and heading.paragraph_format.page_break_before
 
 
 def test_approved_and_unchanged_list_has_no_draft_mark(register, tmp_path):

@@ -319,7 +319,8 @@ ENTRY_WIDTHS = (Cm(4.6), Cm(12.4))
 def _entries_section(doc, section: AnnexSection) -> None:
     """Kind "entries": one two-column table per card (name across both columns, then label |
     value rows); rows never split and each row keeps with the next, so a card stays whole."""
-    doc.add_heading(section.title, level=section.level)
+    heading = doc.add_heading(section.title, level=section.level)
+    heading.paragraph_format.page_break_before = section.new_page
     if section.intro:
         doc.add_paragraph(section.intro)
     if not section.entries and section.empty_note:

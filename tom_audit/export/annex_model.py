@@ -84,6 +84,7 @@ class AnnexSection:
     entries: list[AnnexEntry] = field(default_factory=list)
     empty_note: str = ""  # "entries": printed when there is none
     level: int = 1  # heading level of `title` (2: a part inside the annex before it)
+    new_page: bool = False  # starts on a new page (the sub-processor list after the TOM)
 
 
 @dataclass(frozen=True)
@@ -260,7 +261,7 @@ def build_annex(content: ExportContent, options: AnnexOptions | None = None) -> 
     if options.annex in ("subprocessors", "both"):
         from tom_audit.export.annex_providers import provider_sections
 
-        sections += provider_sections(a.providers, lang, content.options.today)
+        sections += provider_sections(a.providers, lang, content.options.today, new_page=with_tom)
     closing = closing_block(content, options, approval)
     number = user_text(options.annex_no).strip()
     kicker = tr("annex.kicker_no", lang, no=number) if number else tr("annex.kicker", lang)

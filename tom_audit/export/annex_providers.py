@@ -35,13 +35,16 @@ def provider_entries(providers: list[Provider], lang: str, today: date) -> list[
     return [provider_entry(row, lang) for row in provider_rows(providers, lang, today)[0]]
 
 
-def provider_sections(providers: list[Provider], lang: str, today: date) -> list[AnnexSection]:
+def provider_sections(providers: list[Provider], lang: str, today: date, *,
+                      new_page: bool = False) -> list[AnnexSection]:
     """The sub-processor annex: the list, then ancillary services (only when there are any).
-    `today`: the export day, deciding which engagements are current (since / ended)."""
+    `today`: the export day, deciding which engagements are current (since / ended);
+    `new_page`: the list starts on a new page (after the TOM in one document)."""
     subs, ancillary = provider_rows(providers, lang, today)
     sections = [AnnexSection(
         "entries", tr("subannex.section", lang), tr("providers.export.intro", lang, date=format_date(today, lang)),
-        entries=[provider_entry(row, lang) for row in subs], empty_note=tr("providers.export.none", lang))]
+        entries=[provider_entry(row, lang) for row in subs], empty_note=tr("providers.export.none", lang),
+        new_page=new_page)]
     if ancillary:
         sections.append(AnnexSection(
             "entries", tr("providers.export.ancillary_title", lang), tr("subannex.ancillary_intro", lang),
