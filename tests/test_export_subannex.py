@@ -85,10 +85,11 @@ def test_default_annex_is_still_the_tom_alone(content):
     assert [s.kind for s in build_annex(content, AnnexOptions(annex="both")).sections] == ["tom", "entries", "entries"]
 
 
-def test_pdf_reads_back_with_names_countries_transfers_and_draft_on_every_page(register, tmp_path):
+def test_pdf_reads_back_with_names_countries_transfers_and_draft_on_every_page(register, tmp_path, capsys):
     out = tmp_path / "anlage-3.pdf"
     assert main(["export", str(register), "-o", str(out), "--annex", "subprocessors", "--annex-no", "3",
                  "--lang", "de"]) == 0
+    assert "Liste der Unterauftragsverarbeiter: 12 Einträge" in capsys.readouterr().out  # 10 + 2 ancillary
     pages = pdf_pages(out.read_bytes())
     text = " ".join(pages)
     for number, page in enumerate(pages, start=1):

@@ -103,7 +103,14 @@ def run(args) -> int:
     content = export(loaded, out, fmt=fmt, lang=lang, options=options, since=since, annex=annex)
     if fmt == "xlsx":  # a cell holds 32,767 UTF-16 code units: say what was cut (lint: TOM055)
         report_cut_cells(content)
-    print(tr("export.cli.done", file=str(out), format=fmt, measures=len(loaded.catalogue.measures), language=lang))
+    if fmt in ("pdf", "docx") and args.annex == "subprocessors":  # the list alone: no measure in it
+        from tom_audit.export.providers_table import provider_rows
+
+        count = sum(map(len, provider_rows(loaded.assessment.providers, lang, options.today)))
+        print(tr("subannex.cli.done", file=str(out), format=fmt, count=count, language=lang))
+    else:
+        print(tr("export.cli.done", file=str(out), format=fmt, measures=len(loaded.catalogue.measures),
+                 language=lang))
     notice = getattr(content, "completeness", None)
     if notice is not None and not notice.complete:  # what the export cannot vouch for, in one line
         import sys

@@ -7,6 +7,7 @@ STRINGS = {
     "subannex.section": "Unterauftragsverarbeiter",
     "subannex.ancillary_intro": "Diese Dienstleister verarbeiten keine personenbezogenen Daten im Auftrag; sie sind nur zur Vollständigkeit genannt.",
     "subannex.cli.annex": "Welche Anlage (PDF/Word): tom = die TOM (Voreinstellung), subprocessors = die Liste der Unterauftragsverarbeiter, both = beide in einem Dokument",
+    "subannex.cli.done": "{file} geschrieben ({format}, Liste der Unterauftragsverarbeiter: {count} {count|Eintrag|Einträge}, Sprache {language}).",
     "subannex.notice.kicker": "Mitteilung",
     "subannex.notice.date": "Mitteilung vom",
     "subannex.notice.compared": "Verglichen mit der Liste vom",

@@ -7,6 +7,7 @@ STRINGS = {
     "subannex.section": "Sub-processors",
     "subannex.ancillary_intro": "These service providers do not process personal data on our behalf; they are listed for completeness only.",
     "subannex.cli.annex": "Which annex (PDF/Word): tom = the TOM (default), subprocessors = the list of sub-processors, both = both in one document",
+    "subannex.cli.done": "Wrote {file} ({format}, list of sub-processors: {count} {count|entry|entries}, language {language}).",
     "subannex.notice.kicker": "Notice",
     "subannex.notice.date": "Notice of",
     "subannex.notice.compared": "Compared with the list of",
