@@ -187,3 +187,16 @@ def test_notice_refuses_an_unknown_format_and_writes_nothing(versions, tmp_path,
     out = tmp_path / "notice.txt"
     assert main(["provider", "notice", str(new), "--since", str(old), "-o", str(out)]) == 2
     assert ".pdf oder .docx" in capsys.readouterr().err and not out.exists()
+
+
+def test_a_card_longer_than_a_page_breaks_instead_of_running_off(register, tmp_path):
+    path = tmp_path / "long.tom.yaml"
+    shutil.copy(register, path)
+    service = " ".join(f"Wort{i}" for i in range(900)) + " SCHLUSSWORT"
+    assert main(["provider", "add", str(path), "--name", "Lang GmbH", "--country", "DE", "--service", service,
+                 "--avv-date", "2026-01-01"]) == 0
+    pages = pdf_pages(render(build(load_assessment(path), "de", OPTIONS), "pdf", SUBS))
+    first = next(i for i, page in enumerate(pages) if "Lang GmbH" in page)
+    last = next(i for i, page in enumerate(pages) if "SCHLUSSWORT" in page)
+    assert last == first + 1 and "Wort450" in " ".join(pages[first:last + 1])
+    assert "AVV vom 01.01.2026" in pages[last]  # the fields after the long text, on the page, not off it
