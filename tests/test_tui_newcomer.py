@@ -1,0 +1,24 @@
+"""What a newcomer ran into walking through the questionnaire at 80x24 and 120x40."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_tui_flows import make_app, settle
+from tom_audit.tui.screens.help import HelpScreen
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_help_descriptions_wrap_instead_of_running_off_the_dialog(new_file, size):
+    app = make_app(new_file)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("question_mark")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one("#help-keys")
+        assert table.max_scroll_x == 0  # nothing hidden to the right
+        answer_row = next(i for i in range(table.row_count) if "Zusatzfragen" in str(table.get_row_at(i)[1]))
+        assert table.rows[table.ordered_rows[answer_row].key].height >= (2 if size[0] == 80 else 1)
+        await pilot.press("l")  # the other language refills the table with the same widths
+        await settle(app, pilot)
+        assert table.max_scroll_x == 0
