@@ -6,6 +6,7 @@ import pytest
 
 from tests.test_tui_flows import make_app, settle
 from tom_audit.tui.screens.help import HelpScreen
+from tom_audit.tui.widgets.measure_table import MeasureTable
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
@@ -22,3 +23,17 @@ async def test_help_descriptions_wrap_instead_of_running_off_the_dialog(new_file
         await pilot.press("l")  # the other language refills the table with the same widths
         await settle(app, pilot)
         assert table.max_scroll_x == 0
+
+
+async def test_palette_puts_the_measure_typed_by_its_exact_id_first(new_file):
+    """ctrl+p, "REC-03", Enter went to TRF-13 ("…nach BSI TR-02102-3" scored higher)."""
+    app = make_app(new_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"REC-03")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen.query_one(MeasureTable).measure_id == "REC-03"
