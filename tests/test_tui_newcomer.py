@@ -37,3 +37,17 @@ async def test_palette_puts_the_measure_typed_by_its_exact_id_first(new_file):
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.screen.query_one(MeasureTable).measure_id == "REC-03"
+
+
+@pytest.mark.parametrize("reviewer", [None, "Dr. Eva Schmidt (DSB)"])
+async def test_review_mode_greeting_names_the_reviewer_or_says_the_name_is_asked(new_file, reviewer):
+    """`tom-audit review FILE` without --by greeted "Prüfmodus als ?"."""
+    from tests.test_tui_review import make_app as make_review_app
+    from tests.test_tui_review import settle as review_settle
+
+    app = make_review_app(new_file, mode="review", reviewer=reviewer)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await review_settle(app, pilot)
+        messages = " ".join(str(n.message) for n in app._notifications)
+        assert "Prüfmodus" in messages and "als ?" not in messages
+        assert (f"als {reviewer}" if reviewer else "fragt das Programm nach Ihrem Namen") in messages

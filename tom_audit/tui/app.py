@@ -115,7 +115,8 @@ class TomAuditApp(App[int]):
 
     def _announce(self, session: Session) -> None:
         if self.mode == "review":
-            self.notify(tr("tui.notify.review_mode", reviewer=session.reviewer or "?"), timeout=8)
+            self.notify(tr("tui.notify.review_mode", reviewer=session.reviewer) if session.reviewer
+                        else tr("tui.notify.review_mode_unnamed"), timeout=8)
         elif session.objections():
             self.notify(tr("tui.notify.objections", count=len(session.objections())), severity="warning",
                         timeout=10)
