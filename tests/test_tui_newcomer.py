@@ -51,3 +51,15 @@ async def test_review_mode_greeting_names_the_reviewer_or_says_the_name_is_asked
         messages = " ".join(str(n.message) for n in app._notifications)
         assert "Prüfmodus" in messages and "als ?" not in messages
         assert (f"als {reviewer}" if reviewer else "fragt das Programm nach Ihrem Namen") in messages
+
+
+def test_key_names_in_texts_are_written_as_the_footer_shows_them():
+    """The footer says "Strg+P" / "Ctrl+P"; texts said "ctrl+s" (German too) and "Ctrl+z"."""
+    import re
+
+    from tom_audit.i18n import table
+
+    for lang, prefix in (("de", "Strg+"), ("en", "Ctrl+")):
+        for key, text in table(lang).items():
+            for name in re.findall(r"(?i)\b(?:ctrl|strg)\+\w+", text):
+                assert name.startswith(prefix) and name[len(prefix):].isupper(), (lang, key, name)
