@@ -63,3 +63,26 @@ def test_key_names_in_texts_are_written_as_the_footer_shows_them():
         for key, text in table(lang).items():
             for name in re.findall(r"(?i)\b(?:ctrl|strg)\+\w+", text):
                 assert name.startswith(prefix) and name[len(prefix):].isupper(), (lang, key, name)
+
+
+async def test_approve_anyway_is_readable_whole_at_80x24(new_file):
+    """The checkbox label ran on past the dialog ("…vermerkt und" then cut off)."""
+    from textual.widgets import Checkbox
+
+    from tests.test_tui_review import make_app as make_review_app
+    from tests.test_tui_review import settle as review_settle
+    from tom_audit.tui.screens.review_dialogs import ApproveDialog
+
+    app = make_review_app(new_file, mode="review", reviewer="Dr. Eva Schmidt (DSB)")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await review_settle(app, pilot)
+        await pilot.press("A")
+        await review_settle(app, pilot)
+        assert isinstance(app.screen, ApproveDialog)
+        box = app.screen.query_one("#approve-force", Checkbox)
+        dialog = box.parent
+        label = str(box.label)
+        assert box.region.width >= len(label) + 6 and box.region.right <= dialog.content_region.right
+        note = app.screen.query_one("#approve-force-note")
+        assert "Deckblatt" in str(note.render())
+        assert note.region.height >= 1
