@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.test_tui_flows import make_app, settle
+from tom_audit.i18n import current_language, set_language
 from tom_audit.tui.screens.help import HelpScreen
 from tom_audit.tui.widgets.measure_table import MeasureTable
 
@@ -86,3 +87,49 @@ async def test_approve_anyway_is_readable_whole_at_80x24(new_file):
         note = app.screen.query_one("#approve-force-note")
         assert "Deckblatt" in str(note.render())
         assert note.region.height >= 1
+
+
+@pytest.mark.parametrize("opener", ["p", "F"])
+async def test_help_and_language_work_over_the_register_and_the_findings(new_file, opener):
+    """`?` did nothing over the provider register and the findings list (a modal screen hides
+    the app's keys), and `l` in the register was shown but switched off."""
+    from tom_audit.tui.screens.findings import FindingsScreen
+    from tom_audit.tui.screens.providers import ProvidersScreen
+
+    app = make_app(new_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press(opener)
+        await settle(app, pilot)
+        opened = type(app.screen)
+        assert opened in (ProvidersScreen, FindingsScreen)
+        await pilot.press("question_mark")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HelpScreen)
+        keys = " ".join(str(app.screen.query_one("#help-keys").get_row_at(i)[1])
+                        for i in range(app.screen.query_one("#help-keys").row_count))
+        assert "Sprache" in keys  # the help lists the register's / the list's own keys
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert type(app.screen) is opened
+        await pilot.press("l")
+        await settle(app, pilot)
+        assert current_language() == "en"
+        set_language("de")
+
+
+async def test_f1_shows_the_keys_of_a_form(new_file):
+    from tom_audit.tui.screens.edit_dialogs import AnswerDialog
+
+    app = make_app(new_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AnswerDialog)
+        await pilot.press("f1")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AnswerDialog)
