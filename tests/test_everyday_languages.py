@@ -46,3 +46,14 @@ def test_set_note_en(new_file, catalogue):
     measure = catalogue.measures[0].id
     assert main(["set", str(new_file), measure, "--note", "Täglich", "--note-en", "Daily"]) == 0
     assert load_assessment(new_file).assessment.measures[measure].note_en == "Daily"
+
+
+def test_top_level_help_is_german_throughout(capsys):
+    """`tom-audit --help` (German by default) says what --version does in German too."""
+    try:
+        main(["--help"])
+    except SystemExit:
+        pass
+    out = capsys.readouterr().out
+    assert "die Version zeigen und beenden" in out
+    assert "show program's version" not in out

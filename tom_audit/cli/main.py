@@ -43,7 +43,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="tom-audit", description=tr("cli.description"))
-    parser.add_argument("--version", action="version", version=f"tom-audit {__version__}")
+    parser.add_argument("--version", action="version", version=f"tom-audit {__version__}", help=tr("argparse.version"))
     parser.add_argument("--lang", choices=LANGUAGES, help=tr("cli.lang_help"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in COMMANDS:

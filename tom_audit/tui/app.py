@@ -20,7 +20,6 @@ from tom_audit.store import recent
 from tom_audit.store.assessment_store import save_assessment
 from tom_audit.tui.commands import MeasureJump, ScreenActions
 from tom_audit.tui.screens.dialogs import ConflictDialog
-from tom_audit.tui.screens.findings import FindingsScreen
 from tom_audit.tui.screens.help import HelpScreen
 from tom_audit.tui.screens.main import MainScreen
 from tom_audit.tui.screens.setup import SetupScreen
@@ -115,7 +114,8 @@ class TomAuditApp(App[int]):
 
     def _announce(self, session: Session) -> None:
         if self.mode == "review":
-            self.notify(tr("tui.notify.review_mode", reviewer=session.reviewer or "?"), timeout=8)
+            self.notify(tr("tui.notify.review_mode", reviewer=session.reviewer) if session.reviewer
+                        else tr("tui.notify.review_mode_unnamed"), timeout=8)
         elif session.objections():
             self.notify(tr("tui.notify.objections", count=len(session.objections())), severity="warning",
                         timeout=10)
@@ -159,8 +159,9 @@ class TomAuditApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         screen = self.screen
         if action == "toggle_language" and isinstance(screen, (SetupScreen, ModalScreen)):
-            # forms and dialogs are built once: switch before or after them (lists follow)
-            return isinstance(screen, (HelpScreen, FindingsScreen))
+            # forms and dialogs are built once: switch before or after them; screens that redraw
+            # their texts (help, findings, the provider register) follow
+            return hasattr(screen, "refresh_language")
         return True
 
     async def action_quit(self) -> None:

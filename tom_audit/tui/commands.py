@@ -36,6 +36,9 @@ class MeasureJump(Provider):
     """Go to a measure by its id or title: "REC-01", "Wiederherstellungstest"."""
 
     LIMIT = 40  # hits; a 2,000-measure catalogue must not flood the list
+    # Textual's fuzzy scores are not capped at 1 (they grow with the letters matched), so the
+    # measure whose id was typed exactly needs a score no fuzzy hit can reach to come first
+    EXACT_SCORE = 1e9
 
     def _measures(self):
         session = getattr(self.app, "session", None)
@@ -58,7 +61,7 @@ class MeasureJump(Provider):
         for measure in self._measures():
             text = f"{measure.id}  {measure.title(lang)}"
             exact = measure.id.casefold() == wanted
-            score = 1.0 if exact else matcher.match(text)
+            score = self.EXACT_SCORE if exact else matcher.match(text)
             if score > 0:
                 yield Hit(score, matcher.highlight(text), partial(self._go, measure.id),
                           help=tr("tui.palette.go_to_measure"))

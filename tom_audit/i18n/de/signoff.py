@@ -18,7 +18,7 @@ STRINGS = {
     "tui.notify.approved_forced": "Erzwungen, mit {count} offenen Punkten vermerkt.",
     "tui.approve.checklist": "Noch offen ({count}); so wird die Freigabe verweigert:",
     "tui.approve.checklist_clear": "Die Checkliste ist erfüllt: nichts steht der Freigabe entgegen.",
-    "tui.approve.force": "Trotzdem freigeben (wird mit den offenen Punkten vermerkt und auf dem Deckblatt gezeigt)",
+    "tui.approve.force": "Trotzdem freigeben",
     "tui.approve.refused_checklist": "Nicht freigegeben: {count} offene Punkte (siehe oben). Klären Sie sie oder kreuzen Sie „Trotzdem freigeben“ an.",
     "tui.reviewer.title": "Wer prüft?",
     "tui.reviewer.explain": "Jede Prüfung wird mit dem Namen der prüfenden Person gespeichert. Beim Start mit `tom-audit review DATEI --by NAME` entfällt diese Frage.",

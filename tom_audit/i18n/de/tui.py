@@ -230,7 +230,7 @@ STRINGS: dict[str, str] = {
     "tui.review.state": "Prüfstand",
     "tui.review.comment": "Kommentar für die IT (was fehlt, was ist unklar?)",
     "tui.review.comment_placeholder": "z. B. Bitte den Bericht des letzten Wiederherstellungstests nachreichen.",
-    "tui.review.recorded_as": "Festgehalten als {by}, {date}. ctrl+s speichert; Enter beginnt eine neue Zeile.",
+    "tui.review.recorded_as": "Festgehalten als {by}, {date}. Strg+S speichert; Enter beginnt eine neue Zeile.",
     "tui.review.needs_comment.rejected": "Bitte schreiben Sie, was fehlt: die IT sieht den Kommentar als Erstes.",
     "tui.review.needs_comment.question": "Bitte stellen Sie Ihre Frage: die IT sieht den Kommentar als Erstes.",
     "tui.approve.title": "Diese Fassung freigeben",

@@ -18,7 +18,7 @@ STRINGS = {
     "tui.notify.approved_forced": "Forced, recorded with {count} open items.",
     "tui.approve.checklist": "Still open ({count}); the approval will be refused:",
     "tui.approve.checklist_clear": "The checklist is clear: nothing stands in the way of the approval.",
-    "tui.approve.force": "Approve anyway (recorded with the open items and shown on the cover)",
+    "tui.approve.force": "Approve anyway",
     "tui.approve.refused_checklist": "Not approved: {count} open items (see above). Settle them or tick \"Approve anyway\".",
     "tui.reviewer.title": "Who reviews?",
     "tui.reviewer.explain": "Every verdict is saved with the reviewer's name. Starting with `tom-audit review FILE --by NAME` skips this question.",

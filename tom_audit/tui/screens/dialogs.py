@@ -103,6 +103,7 @@ class FormDialog(Translated, ModalScreen[bool]):
     BINDINGS = [
         Binding("escape", "cancel", "tui.key.cancel"),
         Binding("ctrl+s", "save", "tui.key.save", priority=True),
+        Binding("f1", "app.help", "tui.key.help"),  # not "?": that is typed into the fields
     ]
     title_key = ""
     save_key = "tui.button.save"

@@ -31,6 +31,7 @@ class FindingsScreen(Translated, ModalScreen["Finding | None"]):
     BINDINGS = [
         Binding("escape,F", "close", "tui.key.close"),
         Binding("l", "app.toggle_language", "tui.key.language"),
+        Binding("question_mark,f1", "app.help", "tui.key.help"),  # a modal screen hides the app's keys
     ]
 
     def __init__(self, session: Session, current: str | None = None):

@@ -48,15 +48,20 @@ class HelpScreen(Translated, ModalScreen[None]):
         """All texts from the current language and the bindings of the screen below."""
         self.query_one("#help-title", Label).update(tr("tui.help.title"))
         table = self.query_one("#help-keys", DataTable)
+        row = table.cursor_row
         table.clear(columns=True)
-        table.add_column(tr("tui.help.col.keys"), key="keys")
-        table.add_column(tr("tui.help.col.action"), key="action")
+        rows = help_rows(self.under, self.app)
+        keys_width = max([len(tr("tui.help.col.keys")), *(len(keys) for keys, _, _ in rows)])
+        table.add_column(tr("tui.help.col.keys"), key="keys", width=keys_width)
+        # the descriptions wrap inside the dialog instead of running off its right edge (80x24)
+        table.add_column(tr("tui.help.col.action"), key="action", width=self._action_width(keys_width))
         moving = False
-        for keys, text, navigation in help_rows(self.under, self.app):
+        for keys, text, navigation in rows:
             if navigation and not moving:
                 moving = True
                 table.add_row(Text(""), Text(tr("tui.help.moving"), style="bold"))
-            table.add_row(Text(keys, style="bold"), Text(text))
+            table.add_row(Text(keys, style="bold"), Text(text), height=None)
+        table.move_cursor(row=min(row, table.row_count - 1))
         nbsp = "\u00a0"  # a marker and its word stay on one line
         legend = [f"{MARKERS[s]}{nbsp}{(tr(f'status.{s}') if s else tr('status.open')).replace(' ', nbsp)}"
                   for s in (None, *STATUSES)]
@@ -69,6 +74,16 @@ class HelpScreen(Translated, ModalScreen[None]):
             (tr("tui.help.findings") + ": ", "bold"), "   ".join(findings), "     ",
             (tr("tui.help.review") + ": ", "bold"), "   ".join(reviews)))
         self.query_one("#help-footer", Static).update(Content.styled(tr("tui.help.footer"), "$text-muted"))
+
+    def _action_width(self, keys_width: int) -> int:
+        """Cells left for the description: the table's width less the keys column, the cell
+        padding (1 each side of both columns) and the vertical scrollbar."""
+        table = self.query_one("#help-keys", DataTable)
+        width = table.size.width or min(100, self.app.size.width) - 6
+        return max(20, width - keys_width - 4 - table.styles.scrollbar_size_vertical)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fill)
 
     def refresh_language(self) -> None:
         self.fill()

@@ -193,6 +193,7 @@ class ProvidersScreen(Translated, ModalScreen[bool]):
         Binding("d,delete", "remove", "tui.key.providers.remove", id="provider-remove"),
         Binding("i", "inherit", "tui.key.providers.inherit", id="provider-inherit"),
         Binding("l", "app.toggle_language", "tui.key.language"),
+        Binding("question_mark,f1", "app.help", "tui.key.help"),  # a modal screen hides the app's keys
     ]
 
     def __init__(self, session: Session, on_change: Callable[[], None] | None = None):

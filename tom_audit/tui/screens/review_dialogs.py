@@ -99,6 +99,8 @@ class ApproveDialog(FormDialog):
             for blocker in self.open_items:
                 yield Static(Content.styled("• " + blocker.reason(), "$text-error"), classes="approve-blocker")
             yield Checkbox(tr("tui.approve.force"), id="approve-force")
+            # a separate line: a checkbox label does not wrap and was cut at 80 columns
+            yield Static(Content.styled(tr("tui.approve.force_note"), "$text-muted"), id="approve-force-note")
         else:
             yield Static(Content.styled(tr("tui.approve.checklist_clear"), "bold $text-success"))
         yield _label(tr("tui.approve.version"))
