@@ -329,14 +329,26 @@ class RowWriter:
     def __init__(self, ws):
         self.ws = ws
         self.count = 0
-        if hasattr(ws, "_values_to_row"):  # write-only: our cells go in as they are
+        self.streaming = hasattr(ws, "_values_to_row")
+        if self.streaming:  # write-only: our cells go in as they are
             ws._values_to_row = _cells_to_row
 
     def add(self, cells: list, height: float | None = None) -> int:
         self.count += 1
-        if height:
+        if not height:
+            self.ws.append(cells)
+        elif self.streaming:
+            # A write-only sheet writes the row's XML inside `append`, reading the row's
+            # attributes from `row_dimensions`: the attributes a RowDimension of this height
+            # gives, as a plain dict (building a RowDimension per row cost a tenth of the
+            # export), dropped once the row is written (memory stays flat).
+            dimensions = self.ws.row_dimensions
+            dimensions[self.count] = {"ht": "%.16g" % height, "customHeight": "1"}
+            self.ws.append(cells)
+            del dimensions[self.count]
+        else:
             self.ws.row_dimensions[self.count].height = height
-        self.ws.append(cells)
+            self.ws.append(cells)
         return self.count
 
     def page_break(self) -> None:
