@@ -362,10 +362,10 @@ def _cells_to_row(values, row_idx: int):
     for column, cell in enumerate(values, 1):
         if cell is None:
             continue
-        if not isinstance(cell, Cell):
+        if type(cell) is not _Cell and not isinstance(cell, Cell):
             raise TypeError(f"RowWriter takes cells (Styles.cell), not {type(cell).__name__}")
         cell.column = column
         cell.row = row_idx
-        if cell.hyperlink is not None:
-            cell.hyperlink.ref = cell.coordinate
+        if cell._hyperlink is not None:
+            cell._hyperlink.ref = cell.coordinate
         yield cell
