@@ -352,6 +352,13 @@ ARGUMENTS = {
     "export_since_escape": ["export", "F", "-o", "OUT.xlsx", "--since", "\x1b[2J.tom.yaml"],
     "catalogue_show_escape": ["catalogue", "show", "\x1b[2Jtom-art32"],
     "diff_not_utf8_path": ["diff", "F", NOT_UTF8 + ".tom.yaml"],
+    "scc_module_superscript": ["provider", "add", "F", "--name", "X", "--country", "US", "--transfer", "scc",
+                               "--scc-module", "\u00b2"],
+    "agenda_days_beyond_calendar": ["agenda", "F", "--days", "99999999"],
+    "annex_no_long": ["export", "F", "-o", "OUT.docx", "--annex-no", "7" * 400],
+    "soa_controls_nul": ["export", "F", "-o", "OUT.xlsx", "--soa", "gspp", "--controls", "a\x00b"],
+    "new_path_lone_surrogate": ["new", "\ud800.tom.yaml"],
+    "confirm_na_path_nul": ["confirm-na", "a\x00b.tom.yaml", "--all"],
 }
 
 

@@ -147,3 +147,24 @@ def test_not_applicable_dialog(snap_compare, answered, size):
         await still(pilot)  # after the dialog is up: its cursor does not blink
 
     assert snap_compare(app_for(answered), terminal_size=size, run_before=open_dialog)
+
+
+@pytest.fixture
+def cloud_register(tmp_path):
+    """The shipped cloud example: a dozen providers, third countries, one ended, one expired."""
+    import shutil
+    from pathlib import Path
+
+    path = tmp_path / "cloud-saas.tom.yaml"
+    shutil.copy(Path(__file__).resolve().parent.parent / "examples" / "cloud-saas.tom.yaml", path)
+    return path
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_provider_screen(snap_compare, cloud_register, size):
+    """p: the register, its list beside the selected provider's detail; nothing cut at 80x24."""
+    async def open_register(pilot):
+        await pilot.press("p")
+        await still(pilot)
+
+    assert snap_compare(app_for(cloud_register), terminal_size=size, run_before=open_register)

@@ -4,8 +4,11 @@ checked by `tom_audit.text_rules` before a command runs (exit 2 naming the optio
 from __future__ import annotations
 
 import argparse
+import os
+from pathlib import Path
 
-from tom_audit.problems import InputError
+from tom_audit.i18n import tr
+from tom_audit.problems import InputError, Problem
 from tom_audit.text_rules import check_value
 
 
@@ -30,10 +33,17 @@ def _name(action: argparse.Action) -> str:
 
 def check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """Clean line ends and refuse refused characters in every text argument (not in file
-    names, which the operating system gives us as they are). Raises InputError."""
+    names, which the operating system gives us as they are; those only must be names the OS
+    can take at all). Raises InputError."""
     problems = []
     for action in _actions(parser, args):
         value = getattr(args, action.dest, None)
+        paths = value if isinstance(value, list) else [value]
+        for path in paths:
+            if isinstance(path, Path) and not _usable_path(path):
+                place = tr("text.place.option", option=_name(action))
+                problems.append(Problem(_name(action), "path.unusable", {"place": place}))
+                break
         if isinstance(value, str):
             cleaned, problem = check_value(value, _name(action))
             setattr(args, action.dest, cleaned)
@@ -49,3 +59,12 @@ def check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -
             setattr(args, action.dest, cleaned_list)
     if problems:
         raise InputError(problems)
+
+
+def _usable_path(path: Path) -> bool:
+    """Whether the OS can take `path` as a name: no NUL, no lone surrogate (which `open`,
+    `stat` and `exists` would raise ValueError for, not OSError)."""
+    try:
+        return b"\x00" not in os.fsencode(path)
+    except UnicodeEncodeError:
+        return False

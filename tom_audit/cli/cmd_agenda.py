@@ -74,7 +74,8 @@ def to_ics(loaded, items) -> bytes:
                          f"@tom-audit")
         event.add("dtstamp", stamp)
         event.add("dtstart", item.day)
-        event.add("dtend", item.day + timedelta(days=1))
+        if item.day < date.max:  # RFC 5545 3.6.1: a DATE start without an end is one day long
+            event.add("dtend", item.day + timedelta(days=1))
         event.add("summary", tr(f"cli.agenda.summary.{item.kind}", id=item.measure_id, title=measure.title(lang)))
         event.add("description", "\n".join(x for x in (item.text, tr("cli.agenda.owner_line", owner=item.owner)
                                                          if item.owner else "", str(loaded.path.name)) if x))

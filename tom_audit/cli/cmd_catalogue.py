@@ -131,8 +131,11 @@ def run_import(args) -> int:
 def run_export(args) -> int:
     from tom_audit.interop.oscal_export import catalogue_to_catalog, dumps
     from tom_audit.store.atomic import atomic_write
+    from tom_audit.store.catalogue_store import resolve
+    from tom_audit.store.output_target import refuse_overwriting_inputs
 
     catalogue = load_catalogue(args.id)
+    refuse_overwriting_inputs(args.output, resolve(args.id)[0])  # also the bundled file itself
     lang = getattr(args, "lang", None)
     if lang not in catalogue.languages:
         lang = current_language() if current_language() in catalogue.languages else catalogue.languages[0]

@@ -29,6 +29,8 @@ def register(commands) -> None:
     parser.add_argument("--no-evidence", action="store_true", help=tr("annex.cli.no_evidence"))
     parser.add_argument("--contract", metavar="TEXT", default="", help=tr("annex.cli.contract"))
     parser.add_argument("--annex-no", metavar="N", default="", help=tr("annex.cli.annex_no"))
+    parser.add_argument("--annex", choices=("tom", "subprocessors", "both"), default="tom",
+                        help=tr("subannex.cli.annex"))
     parser.add_argument("--dpo-signature", action="store_true", help=tr("annex.cli.dpo_signature"))
     add_lang(parser)
     parser.set_defaults(run=run)
@@ -37,8 +39,12 @@ def register(commands) -> None:
 def exported_on() -> datetime:
     """The stamp on the cover: now, or SOURCE_DATE_EPOCH (UTC) for reproducible output."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    if epoch and epoch.isascii() and epoch.isdigit():
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        except (OverflowError, ValueError, OSError):
+            pass  # beyond the calendar: not a stamp anyone meant, take the clock
+
     return datetime.now().astimezone()
 
 
@@ -91,7 +97,8 @@ def run(args) -> int:
     report(loaded.warnings)
     options = ExportOptions(include_planned=args.include_planned, exported_on=exported_on(),
                             include_evidence=not args.no_evidence)
-    annex = AnnexOptions(contract=args.contract, annex_no=args.annex_no, dpo_line=args.dpo_signature)
+    annex = AnnexOptions(contract=args.contract, annex_no=args.annex_no, dpo_line=args.dpo_signature,
+                         annex=args.annex)
     since = load_since(args.since, loaded, options.today) if args.since else None
     lang = export_language(args, loaded.assessment.language)
     if args.soa or args.format == "oscal" or out.name.lower().endswith(".oscal.json"):
@@ -100,7 +107,14 @@ def run(args) -> int:
     content = export(loaded, out, fmt=fmt, lang=lang, options=options, since=since, annex=annex)
     if fmt == "xlsx":  # a cell holds 32,767 UTF-16 code units: say what was cut (lint: TOM055)
         report_cut_cells(content)
-    print(tr("export.cli.done", file=str(out), format=fmt, measures=len(loaded.catalogue.measures), language=lang))
+    if fmt in ("pdf", "docx") and args.annex == "subprocessors":  # the list alone: no measure in it
+        from tom_audit.export.providers_table import provider_rows
+
+        count = sum(map(len, provider_rows(loaded.assessment.providers, lang, options.today)))
+        print(tr("subannex.cli.done", file=str(out), format=fmt, count=count, language=lang))
+    else:
+        print(tr("export.cli.done", file=str(out), format=fmt, measures=len(loaded.catalogue.measures),
+                 language=lang))
     notice = getattr(content, "completeness", None)
     if notice is not None and not notice.complete:  # what the export cannot vouch for, in one line
         import sys

@@ -95,7 +95,7 @@ def register(commands) -> None:
     notice.add_argument("--period", metavar="DAYS", type=int, default=30, help=tr("cli.provider.opt.period"))
     notice.add_argument("--date", metavar="DATE", default="", help=tr("cli.provider.opt.date"))
     notice.add_argument("--notice-date", metavar="DATE", default="", help=tr("cli.provider.opt.notice_date"))
-    notice.add_argument("-o", "--output", metavar="OUT.md|OUT.json", type=Path, required=True,
+    notice.add_argument("-o", "--output", metavar="OUT.md|OUT.json|OUT.pdf|OUT.docx", type=Path, required=True,
                         help=tr("cli.provider.opt.output"))
     notice.set_defaults(run=run_notice)
 
@@ -251,7 +251,7 @@ def run_notice(args) -> int:
     from tom_audit.store.atomic import atomic_write
 
     suffix = args.output.suffix.casefold()
-    if suffix not in (".md", ".json"):
+    if suffix not in (".md", ".json", ".pdf", ".docx"):
         return fail("provider.notice_bad_format", name=str(args.output))
     folder = args.output.parent if str(args.output.parent) else Path(".")
     if not folder.is_dir():
@@ -265,9 +265,20 @@ def run_notice(args) -> int:
     notice = build_notice(old.assessment, new.assessment, notice_date=notice_date, period_days=args.period,
                           planned=planned)
     lang = _lang()
-    text = notice_json(notice, lang) if suffix == ".json" else notice_markdown(notice, lang,
-                                                                               source=display_path(args.file))
-    atomic_write(args.output, text.encode("utf-8"))
+    if suffix in (".pdf", ".docx"):
+        from tom_audit.export.notice_document import build_notice_document
+
+        document = build_notice_document(notice, lang)
+        if suffix == ".pdf":
+            from tom_audit.export.annex_pdf import render_pdf as render_document
+        else:
+            from tom_audit.export.annex_docx import render_docx as render_document
+        data = render_document(document)
+    else:
+        text = notice_json(notice, lang) if suffix == ".json" else notice_markdown(notice, lang,
+                                                                                   source=display_path(args.file))
+        data = text.encode("utf-8")
+    atomic_write(args.output, data, output=True)
     print(tr("cli.provider.notice_written", file=str(args.output), added=len(notice.added),
              removed=len(notice.removed), changed=len(notice.changed), deadline=notice.deadline.isoformat()))
     return EXIT_OK

@@ -124,6 +124,18 @@ def main(argv: list[str] | None = None) -> int:
 FULL_SCREEN = ("open", "review")  # commands that hand the terminal to the Textual UI
 
 
+# form fields (tom_audit.logic.provider_form) whose option is not simply --field-name
+_FIELD_OPTIONS = {"countries": "--country", "certificates": "--certificate", "since": "--engaged-since",
+                  "date": "--date", "id": "ID"}
+
+
+def _option_of(field: str) -> str:
+    """The option a refused field came from, so the message names it; "tom-audit" if none."""
+    if not field:
+        return "tom-audit"
+    return _FIELD_OPTIONS.get(field, "--" + field.replace("_", "-"))
+
+
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         check_arguments(parser, args)
@@ -132,7 +144,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         report(error.problems)
         return EXIT_BAD_INPUT
     except AnswerError as error:
-        print(f"tom-audit: {tr('severity.error')}: {tr(error.key, **error.params)}", file=sys.stderr)
+        print(f"{_option_of(getattr(error, 'field', ''))}: {tr('severity.error')}: {tr(error.key, **error.params)}",
+              file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -313,10 +313,47 @@ def _tom_section(doc, document: AnnexDocument, section: AnnexSection) -> None:
         _grid(table, COLUMN_WIDTHS)
 
 
+ENTRY_WIDTHS = (Cm(4.6), Cm(12.4))
+
+
+def _entries_section(doc, section: AnnexSection) -> None:
+    """Kind "entries": one two-column table per card (name across both columns, then label |
+    value rows); rows never split and each row keeps with the next, so a card stays whole."""
+    heading = doc.add_heading(section.title, level=section.level)
+    heading.paragraph_format.page_break_before = section.new_page
+    if section.intro:
+        doc.add_paragraph(section.intro)
+    if not section.entries and section.empty_note:
+        run = doc.add_paragraph().add_run(section.empty_note)
+        run.italic, run.font.color.rgb = True, GREY
+    for entry in section.entries:
+        table = doc.add_table(rows=1 + len(entry.fields), cols=2)
+        table.style = doc.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        head = table.rows[0].cells[0].merge(table.rows[0].cells[1])
+        run = head.paragraphs[0].add_run(entry.title)
+        run.bold, run.font.color.rgb = True, ACCENT
+        _shade(head, "EEF2F7")
+        for row, field in zip(table.rows[1:], entry.fields):
+            label = row.cells[0].paragraphs[0].add_run(field.label)
+            label.bold, label.font.size = True, Pt(9)
+            _lines(row.cells[1].paragraphs[0], field.value.split("\n"), size=Pt(9.5))
+        for index, row in enumerate(table.rows):
+            _row_flag(row, "w:cantSplit")
+            if index < len(table.rows) - 1:
+                for cell in row.cells:
+                    for paragraph in cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
+        _widths(table, ENTRY_WIDTHS)
+        doc.add_paragraph().paragraph_format.space_after = Pt(2)
+
+
 def _closing(doc, document: AnnexDocument) -> None:
     closing = document.closing
+    if closing is None:
+        return
     doc.add_heading(closing.heading, level=1)
-    for text in (closing.version_line, closing.review_line):
+    for text in filter(None, (closing.version_line, closing.review_line)):
         doc.add_paragraph(text).paragraph_format.keep_with_next = True
     for block in closing.signatures:
         party = doc.add_paragraph()
@@ -333,16 +370,24 @@ def _closing(doc, document: AnnexDocument) -> None:
             paragraph.add_run(line).font.size = Pt(8.5)
 
 
+_PROPERTY_LIMIT = 255  # python-docx refuses longer core properties (a long name must not stop the export)
+
+
+def _clip(text: str) -> str:
+    """`text` cut to the core-property limit, an ellipsis marking the cut."""
+    return text if len(text) <= _PROPERTY_LIMIT else text[:_PROPERTY_LIMIT - 1] + "…"
+
+
 def _properties(doc, document: AnnexDocument) -> None:
     props = doc.core_properties
     p = document.properties
     stamp = datetime.combine(p.stand, time(12, 0))
-    props.title, props.subject, props.author = p.title, p.subject, p.author
-    props.keywords, props.language = p.keywords, p.language
+    props.title, props.subject, props.author = _clip(p.title), _clip(p.subject), _clip(p.author)
+    props.keywords, props.language = _clip(p.keywords), _clip(p.language)
     props.last_modified_by = "tom-audit"
     props.created = props.modified = stamp
     props.revision = 1
-    props.comments = document.closing.version_line
+    props.comments = document.closing.version_line if document.closing else ""
 
 
 def _fixed_zip_times(data: bytes, stamp: datetime) -> bytes:
@@ -366,6 +411,8 @@ def render_docx(document: AnnexDocument) -> bytes:
     for section in document.sections:
         if section.kind == "tom":
             _tom_section(doc, document, section)
+        elif section.kind == "entries":
+            _entries_section(doc, section)
     _closing(doc, document)
     _properties(doc, document)
     buffer = io.BytesIO()

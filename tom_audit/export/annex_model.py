@@ -3,8 +3,8 @@ Word (`annex_docx`).
 
 `build_annex(content, options)` takes what `content.build` already computed for the
 "Anlage TOM" sheet (the annex rows, the cover's identity fields) and arranges it as a
-document: a title block, one or more annex sections (the TOM annex today; the sub-processor
-list is a second section type to come), a closing block with the signature lines, and the
+document: a title block, one or more annex sections (kind "tom": the measures by category;
+kind "entries": one card per sub-processor or notice item, see `annex_providers`), a closing block with the signature lines, and the
 draft state. Nothing internal goes in: no lint findings, gap details, review states or counts.
 
 Every text a user typed passes `user_text` (the export sanitiser of `export.text`) on its way
@@ -30,6 +30,10 @@ class AnnexOptions:
     contract: str = ""  # --contract: the contract the annex belongs to, printed under the title
     annex_no: str = ""  # --annex-no: "2" gives "Anlage 2"
     dpo_line: bool = False  # --dpo-signature: a "reviewed by the DPO" signature line
+    annex: str = "tom"  # --annex: "tom", "subprocessors" or "both" (ANNEX_CHOICES)
+
+
+ANNEX_CHOICES = ("tom", "subprocessors", "both")
 
 
 @dataclass(frozen=True)
@@ -59,15 +63,28 @@ class AnnexCategory:
 
 
 @dataclass(frozen=True)
+class AnnexEntry:
+    """One card of an "entries" section: a sub-processor (name, then labelled fields: legal
+    entity and address, service, data, locations, transfer basis, AVV) or a notice item."""
+
+    title: str  # "1. Name"
+    fields: list[Field]  # values may hold several lines ("\n")
+
+
+@dataclass(frozen=True)
 class AnnexSection:
-    """One annex inside the document. `kind` says which writer part lays it out ("tom"; the
-    sub-processor list will be another kind)."""
+    """One annex inside the document. `kind` says which writer part lays it out: "tom"
+    (categories of measures in a table) or "entries" (one card per entry)."""
 
     kind: str
     title: str
     intro: str
-    columns: list[str]  # table header: id, measure / implementation, status
+    columns: list[str] = field(default_factory=list)  # "tom": id, measure / implementation, status
     categories: list[AnnexCategory] = field(default_factory=list)
+    entries: list[AnnexEntry] = field(default_factory=list)
+    empty_note: str = ""  # "entries": printed when there is none
+    level: int = 1  # heading level of `title` (2: a part inside the annex before it)
+    new_page: bool = False  # starts on a new page (the sub-processor list after the TOM)
 
 
 @dataclass(frozen=True)
@@ -114,7 +131,7 @@ class AnnexDocument:
     title_fields: list[Field]
     draft: bool
     sections: list[AnnexSection]
-    closing: Closing
+    closing: Closing | None  # None: no closing block (the change notice)
     frame: PageFrame
     properties: DocumentProperties
     labels: dict[str, str]  # small words the writers print: "Nachweise", ...
@@ -226,22 +243,32 @@ def build_annex(content: ExportContent, options: AnnexOptions | None = None) -> 
     approval = approval_info(content)
     stand = format_date(content.stand, lang)
     org = user_text(a.organisation.name)
+    with_tom = options.annex != "subprocessors"
     fields = [
         Field(tr("export.cover.organisation", lang), org),
         Field(tr("export.cover.address", lang), user_text(a.organisation.address)),
         Field(tr("export.cover.service", lang), user_text(a.scope.service)),
-        Field(tr("export.cover.protection_need", lang), tr(f"level.{a.scope.protection_need}", lang)),
-        Field(tr("export.cover.catalogue", lang),
-              f"{user_text(c.title(lang))} ({user_text(c.id)}, {tr('export.version', lang)} {user_text(c.version)})"),
-        Field(tr("export.cover.stand", lang), stand),
-        Field(tr("export.cover.approval", lang), approval.line),
     ]
+    if with_tom:  # protection need and catalogue describe the measures, not the list
+        fields += [
+            Field(tr("export.cover.protection_need", lang), tr(f"level.{a.scope.protection_need}", lang)),
+            Field(tr("export.cover.catalogue", lang),
+                  f"{user_text(c.title(lang))} ({user_text(c.id)}, {tr('export.version', lang)} {user_text(c.version)})"),
+        ]
+    fields += [Field(tr("export.cover.stand", lang), stand), Field(tr("export.cover.approval", lang), approval.line)]
     fields = [f for f in fields if f.value.strip()]
+    sections = [tom_section(content)] if with_tom else []
+    if options.annex in ("subprocessors", "both"):
+        from tom_audit.export.annex_providers import provider_sections
+
+        sections += provider_sections(a.providers, lang, content.options.today, new_page=with_tom)
     closing = closing_block(content, options, approval)
     number = user_text(options.annex_no).strip()
     kicker = tr("annex.kicker_no", lang, no=number) if number else tr("annex.kicker", lang)
-    title = tr("annex.title", lang)
-    frame = PageFrame(header=f"{kicker} · {tr('export.header', lang)}", organisation=org,
+    title = tr({"tom": "annex.title", "subprocessors": "subannex.title", "both": "subannex.title_both"}
+               .get(options.annex, "annex.title"), lang)
+    running = {"subprocessors": "subannex.section", "both": "subannex.header_both"}.get(options.annex, "export.header")
+    frame = PageFrame(header=f"{kicker} · {tr(running, lang)}", organisation=org,
                       stand=tr("export.footer.stand", lang, date=stand), page_label=tr("annex.page", lang),
                       draft_mark="" if approval.approved else tr("annex.draft_mark", lang))
     properties = DocumentProperties(
@@ -251,5 +278,5 @@ def build_annex(content: ExportContent, options: AnnexOptions | None = None) -> 
     labels = {key: tr(f"annex.label.{key}", lang) for key in ("evidence", "draft_note")}
     return AnnexDocument(
         lang=lang, kicker=kicker, title=title, contract=user_text(options.contract), title_fields=fields,
-        draft=not approval.approved, sections=[tom_section(content)], closing=closing, frame=frame,
+        draft=not approval.approved, sections=sections, closing=closing, frame=frame,
         properties=properties, labels=labels)

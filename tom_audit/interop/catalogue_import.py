@@ -143,5 +143,5 @@ def import_catalogue(source_path: Path | str, out: Path | str, options: ImportOp
             if error.problems[0].key == "interop.out_is_assessment":
                 raise
     result = convert(source_path, out, options)
-    atomic_write(out, result.text.encode("utf-8"))
+    atomic_write(out, result.text.encode("utf-8"), output=True)
     return result

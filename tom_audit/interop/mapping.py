@@ -108,7 +108,7 @@ def apply_mapping(data: dict[str, Any], mapping: Mapping) -> tuple[int, int]:
 
 
 def _natural(control_id: str) -> tuple:
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in control_id.replace("-", ".").split("."))
+    return tuple((0, int(p), "") if p.isascii() and p.isdigit() else (1, 0, p) for p in control_id.replace("-", ".").split("."))
 
 
 @dataclass
@@ -131,6 +131,7 @@ def map_catalogue(catalogue_ref: str, mapping_path: Path | str, out: Path | str,
     from tom_audit.problems import display_path
     from tom_audit.store.atomic import atomic_write
     from tom_audit.store.catalogue_store import catalogue_from_text, resolve
+    from tom_audit.store.output_target import refuse_overwriting_inputs
     from tom_audit.store.documents import parse_document
     from tom_audit.store.textfile import TextFile
     from tom_audit.store.yaml_emit import dump
@@ -140,8 +141,7 @@ def map_catalogue(catalogue_ref: str, mapping_path: Path | str, out: Path | str,
         mapping = mapping.reversed()
     path, _ = resolve(catalogue_ref)
     out = Path(out)
-    if out.exists() and out.resolve() == path.resolve():
-        raise InputError([Problem(display_path(out), "interop.out_is_source")])
+    refuse_overwriting_inputs(out, path, mapping_path)
     doc = parse_document(path, expected="catalogue")
     data = doc.data
     if isinstance(data.get("extends"), str) and ("/" in data["extends"] or data["extends"].endswith((".yaml", ".yml"))):
@@ -153,5 +153,5 @@ def map_catalogue(catalogue_ref: str, mapping_path: Path | str, out: Path | str,
     text = dump(data, header)
     file = TextFile(path=out, shown=display_path(out), raw=text.encode("utf-8"), text=text)
     catalogue_from_text(file, str(out))
-    atomic_write(out, file.raw)
+    atomic_write(out, file.raw, output=True)
     return MapResult(added, changed, mapping.target_key, text)

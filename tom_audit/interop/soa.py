@@ -50,7 +50,7 @@ class SoaRow:
 
 
 def _key(control_id: str) -> tuple:
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in control_id.replace("-", ".").split("."))
+    return tuple((0, int(p), "") if p.isascii() and p.isdigit() else (1, 0, p) for p in control_id.replace("-", ".").split("."))
 
 
 def iso_controls() -> list[Control]:

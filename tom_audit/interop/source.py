@@ -51,6 +51,12 @@ def parse_file(file: TextFile) -> Any:
         except json.JSONDecodeError as exc:
             raise InputError([Problem(file.shown, "interop.json_syntax", {"detail": exc.msg},
                                       line=exc.lineno, col=exc.colno)]) from None
+        except RecursionError:  # thousands of nested [ or {: no catalogue is built like that
+            raise InputError([Problem(file.shown, "interop.json_syntax", {"detail": "nesting too deep"},
+                                      line=1)]) from None
+        except ValueError as exc:  # a number of more than 4300 digits (Python's int limit)
+            raise InputError([Problem(file.shown, "interop.json_syntax", {"detail": str(exc).split(":")[0]},
+                                      line=1)]) from None
     if file.path.suffix.lower() == ".xml" or file.text.lstrip().startswith("<"):
         raise InputError([Problem(file.shown, "interop.xml", {}, line=1)])
     return parse_yaml(file.text, file.shown)

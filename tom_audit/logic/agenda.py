@@ -49,9 +49,10 @@ def agenda(catalogue: Catalogue, assessment: Assessment, *, today: date, owner: 
            horizon_days: int = EXPIRY_HORIZON_DAYS) -> list[AgendaItem]:
     """Open gaps (with or without a due date) and evidence whose `valid_until` is at most
     `horizon_days` ahead (or passed), by date, earliest first; undated gaps last. With
-    `owner`, only what `owned_by` that name. Measures the catalogue lacks are left out."""
+    `owner`, only what `owned_by` that name. Measures the catalogue lacks are left out.
+    A horizon beyond the calendar's end (year 9999) means "everything"."""
     items: list[AgendaItem] = []
-    horizon = today + timedelta(days=horizon_days)
+    horizon = today + timedelta(days=max(0, min(horizon_days, (date.max - today).days)))
     for measure in catalogue.measures:
         answer = assessment.measures.get(measure.id)
         if answer is None or (owner and not owned_by(answer, owner)):

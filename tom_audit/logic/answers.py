@@ -197,6 +197,9 @@ def record(assessment: Assessment, catalogue: Catalogue, measure_id: str, edit: 
     if edit.clear_gap:
         answer.gap = None
     if edit.confirm:
+        if not answer.to_confirm and edit == Edit(confirm=True):
+            # nothing carried over to confirm: a bare stamp would claim a check that changed nothing
+            raise AnswerError("answer.nothing_to_confirm", id=measure.id)
         answer.to_confirm = False
     if edit.status == "not_applicable" and not answer.note.strip():
         raise AnswerError("answer.na_needs_reason", id=measure.id)

@@ -246,7 +246,7 @@ def apply_form(provider: Provider, form: ProviderForm) -> Provider:
         text = form.scc_module.strip()
         module = None
         if text:
-            if not text.isdigit() or int(text) not in SCC_MODULES:
+            if not (text.isascii() and text.isdigit()) or int(text) not in SCC_MODULES:
                 raise ProviderError("provider.bad_scc_module", "scc_module", value=form.scc_module)
             module = int(text)
         targets = [t for t in new.transfers if t.basis == "scc"]

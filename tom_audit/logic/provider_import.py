@@ -23,6 +23,7 @@ from tom_audit.logic.providers import ID_PATTERN, new_id
 from tom_audit.model.assessment import Assessment
 from tom_audit.model.providers import Provider
 from tom_audit.problems import WARNING, InputError, Problem, display_path
+from tom_audit.text_rules import check_value
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -151,7 +152,7 @@ def _read_grid(path: Path, shown: str) -> list[tuple[int, list[str]]]:
         text = raw.decode("cp1252", errors="replace")  # what German Excel writes as "CSV"
     first = text.split("\n", 1)[0]
     delimiter = max(";,\t", key=first.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)  # an unclosed quote is an error
     rows, start = [], 1
     try:
         for cells in reader:
@@ -222,6 +223,10 @@ def read_provider_list(path: Path | str) -> ProviderList:
     seen: dict[str, int] = {}
     for number, cells in grid[1:]:
         row = Row(number, {columns[c]: (c, cells[c - 1]) for c in columns if c - 1 < len(cells)})
+        refused = _refused_cells(row, shown)
+        if refused:  # an escape or bidi override would be stored, then refused on every load
+            problems += refused
+            continue
         form = _form_from(row, shown, problems, headers)
         given_id = row.cells.get("id", (0, ""))[1]
         name_col, name = row.cells.get("name", (next(c for c, f in columns.items() if f == "name"), ""))
@@ -246,6 +251,17 @@ def read_provider_list(path: Path | str) -> ProviderList:
         problems.append(Problem(shown, "provider_import.nothing_imported", {"count": len(problems)}))
         raise InputError(result.warnings + problems)
     return result
+
+
+def _refused_cells(row: Row, shown: str) -> list[Problem]:
+    """A Problem (row, column) for each cell holding a character tom-audit refuses in any
+    text (tom_audit.text_rules: control characters, bidi overrides, noncharacters)."""
+    problems = []
+    for col, value in row.cells.values():
+        _, problem = check_value(value, shown, line=row.number, col=col)
+        if problem:
+            problems.append(problem)
+    return problems
 
 
 def _check_row(row: Row, form: ProviderForm, shown: str, headers: dict[int, str]) -> list[Problem]:
@@ -277,17 +293,22 @@ def merge_into(assessment: Assessment, provider_list: ProviderList) -> tuple[int
     by_name = {p.name.casefold(): p for p in assessment.providers}
     added = updated = 0
     new_list = list(assessment.providers)
+    position = {id(p): i for i, p in enumerate(new_list)}  # kept as we go: a 100k-row list stays linear
+    taken = {p.id for p in new_list}
     for _row, form, given_id in provider_list.rows:
         old = by_id.get(given_id) if given_id else by_name.get((form.name or "").casefold())
         if old is not None:
             new = apply_form(old, form)
-            new_list[new_list.index(old)] = new
+            index = position.pop(id(old))
+            new_list[index] = new
             updated += 1
         else:
-            taken = {p.id for p in new_list}
             new = apply_form(Provider(id=given_id or new_id(form.name or "", taken)), form)
+            index = len(new_list)
             new_list.append(new)
             added += 1
+        position[id(new)] = index
+        taken.add(new.id)
         by_id[new.id] = new
         by_name[new.name.casefold()] = new
     assessment.providers = new_list

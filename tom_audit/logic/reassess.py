@@ -112,6 +112,6 @@ def confirm_reason(assessment: Assessment, answer: Answer) -> tuple[str, str]:
     (the catalogue's text changed under it, see catalogue_changes.adopt)."""
     changed = answer.changed.at if answer.changed else ""
     if assessment.previous and (not changed or not assessment.created or changed < assessment.created):
-        year = changed[:4] if changed else (str(int(assessment.created[:4]) - 1) if assessment.created[:4].isdigit() else "")
+        year = changed[:4] if changed else (str(int(assessment.created[:4]) - 1) if assessment.created[:4].isascii() and assessment.created[:4].isdigit() else "")
         return "carried_over", year
     return "reworded", ""

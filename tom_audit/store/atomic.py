@@ -199,15 +199,20 @@ def _keep_owner(fd: int, info: os.stat_result) -> None:
             pass
 
 
-def atomic_write(path: Path | str, data: bytes, *, backup: bool = True, exclusive: bool = False) -> None:
+def atomic_write(path: Path | str, data: bytes, *, backup: bool = True, exclusive: bool = False,
+                 output: bool | None = None) -> None:
     """Replace the file `path` with `data` (bytes) so that it is always whole, old or new.
 
     `backup`: keep the previous version as FILE.bak (assessments); `backup=False` is an
     output (export, cache), which may also be a character device or FIFO, and which never
     overwrites an assessment, its backup or lock. `exclusive`: create only; refuse (InputError)
-    if the file exists, even one made a moment ago by another program.
+    if the file exists, even one made a moment ago by another program. `output` (default:
+    `not backup`): something we produce (a catalogue, a notice), which never overwrites an
+    assessment, its backup or lock, even where it keeps its own previous version as .bak.
     Raises InputError for refused targets and OSError (naming `path`) for the OS's failures."""
     path = Path(path)
+    if output is None:
+        output = not backup
     real = Path(os.path.realpath(path))  # through symlinks, to the file that holds the data
     folder = real.parent
     try:
@@ -229,7 +234,7 @@ def atomic_write(path: Path | str, data: bytes, *, backup: bool = True, exclusiv
                     raise WriteFailed(error.errno, error.strerror, str(path)) from None
                 return
             raise _refuse(path, "write.not_regular")
-        if not backup and (_looks_like_ours(real) or _is_lock_of_existing(real)):
+        if output and (_looks_like_ours(real) or _is_lock_of_existing(real)):
             raise _refuse(path, "write.protected")
         if not _may_write(info, real):
             raise _refuse(path, "write.read_only")

@@ -49,7 +49,7 @@ STRINGS: dict[str, str] = {
     "provider.in_use": "Die Maßnahmen {measures} sind durch „{id}“ abgedeckt. Statt zu löschen --ended setzen oder diese Maßnahmen zuerst umhängen (`tom-audit provider inherit DATEI ANDERE_ID MASSNAHME` oder `--clear`).",
     "provider.notice_deadline_after_date": "Das geplante Datum {planned} liegt vor der Einspruchsfrist {deadline}: Die Kunden müssen vorher widersprechen können. Ein späteres --date oder eine kürzere --period wählen.",
     "provider.notice_bad_period": "Die Mitteilungsfrist muss zwischen 1 und 365 Tagen liegen, nicht {value}.",
-    "provider.notice_bad_format": "„{name}“ kann nicht geschrieben werden: Die Mitteilung gibt es als .md, .json (und .pdf oder .docx, sobald der Dokumentbauer vorhanden ist).",
+    "provider.notice_bad_format": "„{name}“ kann nicht geschrieben werden: Die Mitteilung gibt es als .md, .json, .pdf oder .docx; bitte eine dieser Endungen wählen.",
     # -- CLI --
     "cli.provider.help": "Verzeichnis der Unterauftragsverarbeiter und Dienstleister (Art. 28 DSGVO): add, set, remove, list, import, inherit, notice.",
     "cli.provider.add.help": "Einen Dienstleister ins Verzeichnis aufnehmen.",

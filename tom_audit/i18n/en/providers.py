@@ -49,7 +49,7 @@ STRINGS: dict[str, str] = {
     "provider.in_use": "Measures {measures} are covered by \"{id}\". Set --ended instead of removing it, or move those measures first (`tom-audit provider inherit FILE OTHER_ID MEASURE`, or `--clear`).",
     "provider.notice_deadline_after_date": "The planned date {planned} is before the objection deadline {deadline}: customers must be able to object first. Choose a later --date or a shorter --period.",
     "provider.notice_bad_period": "The notice period must be between 1 and 365 days, not {value}.",
-    "provider.notice_bad_format": "Cannot write \"{name}\": the notice is written as .md, .json (and .pdf or .docx once the document builder is present).",
+    "provider.notice_bad_format": "Cannot write \"{name}\": the notice is written as .md, .json, .pdf or .docx; choose one of these extensions.",
     # -- CLI --
     "cli.provider.help": "The register of sub-processors and other providers (Art. 28 GDPR): add, set, remove, list, import, inherit, notice.",
     "cli.provider.add.help": "Add a provider to the register.",

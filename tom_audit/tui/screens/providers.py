@@ -215,6 +215,7 @@ class ProvidersScreen(Translated, ModalScreen[bool]):
     def on_mount(self) -> None:
         self.fill()
         self.query_one("#providers-table", DataTable).focus()
+        self.call_after_refresh(self.fill)  # again once the table knows its width (column_widths)
 
     def fill(self, keep: str | None = None) -> None:
         lang = current_language()
@@ -224,9 +225,10 @@ class ProvidersScreen(Translated, ModalScreen[bool]):
         self.query_one("#providers-title", Label).update(
             tr("tui.providers.title", count=len(self.providers)) if self.providers else tr("tui.providers.empty"))
         table.clear(columns=True)
+        widths = self.column_widths(lang)
         table.add_column(" ", key="flag", width=1)
-        for key in ("name", "countries", "transfer", "avv", "kind"):
-            table.add_column(tr(f"cli.provider.col.{key}"), key=key)
+        for key, width in widths.items():
+            table.add_column(tr(f"cli.provider.col.{key}"), key=key, width=width)
         today = self.session_today()
         worst = self._worst_by_provider()
         for p in self.providers:
@@ -240,16 +242,40 @@ class ProvidersScreen(Translated, ModalScreen[bool]):
                 Text(p.name, style=style or "bold", no_wrap=True, overflow="ellipsis"),
                 Text(", ".join(p.locations), style=style), Text(transfers, style=style, no_wrap=True,
                                                                 overflow="ellipsis"),
-                Text(p.avv_date or "—", style=style),
+                *([Text(p.avv_date or "—", style=style)] if "avv" in widths else []),
                 Text(tr("provider.ended_on", date=p.ended) if ended else tr(
                     "tui.providers.kind.ancillary" if p.ancillary else "tui.providers.kind.subprocessor"),
-                     style=style),
+                     style=style, no_wrap=True, overflow="ellipsis"),
                 key=p.id,
             )
         if self.providers:
             index = next((i for i, p in enumerate(self.providers) if p.id == keep), 0)
             table.move_cursor(row=index, animate=False, scroll=True)
         self.show_detail()
+
+    def column_widths(self, lang: str) -> dict[str, int]:
+        """Widths of the list's columns so that every column fits the dialog (no sideways
+        scrolling): below 90 cells the AVV date moves to the detail only, and the transfer
+        basis takes what is left (ellipsis; the detail below shows it in full)."""
+        table = self.query_one("#providers-table", DataTable)
+        available = (table.size.width or min(self.app.size.width - 6, 94)) - 2  # the scrollbar
+        narrow = available < 90
+        longest = lambda values, cap: max([len(v) for v in values] + [4])  # noqa: E731
+        kinds = [tr("provider.ended_on", date="2000-01-01"), tr("tui.providers.kind.ancillary"),
+                 tr("tui.providers.kind.subprocessor")]
+        widths = {"name": min(longest([p.name for p in self.providers], 0), 18 if narrow else 24),
+                  "countries": min(longest([", ".join(p.locations) for p in self.providers], 0), 10 if narrow else 12),
+                  "transfer": 0}
+        if not narrow:
+            widths["avv"] = 10
+        widths["kind"] = min(max(len(k) for k in kinds), 13 if narrow else 21)
+        padding = 2 * (len(widths) + 1) + 1  # each column's cell padding, and the flag column
+        widths["transfer"] = max(12, available - padding - sum(widths.values()))
+        return widths
+
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self.fill()
 
     def session_today(self):
         from datetime import date
