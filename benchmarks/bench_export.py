@@ -26,8 +26,18 @@ PLAIN_TYPST_UP_TO = 2_000
 
 
 def _plain_rows(content) -> list[list]:
-    """The cells of the annex, review, evidence and action plan sheets, as plain values."""
-    rows = [[r.measure_id, r.title, r.kind, r.status_label, r.description, r.evidence,
+    """The cells of every sheet ours writes (cover, summary, annex, action plan, evidence,
+    sub-processors, review), as plain values: the same rows, without styles or layout."""
+    from tom_audit.export.providers_table import provider_rows
+
+    cover = content.cover
+    rows = [[cover.title], [cover.subtitle], [cover.status]]
+    rows += [[f.label, f.value] for f in (*cover.fields, *cover.counts, *cover.scoping)]
+    rows += [[r.title, r.art32, r.counts.total, *r.counts.by_status.values(), r.counts.open, r.counts.required,
+              r.counts.required_implemented, r.counts.recommended, r.coverage] for r in content.summary]
+    subs, ancillary = provider_rows(content.assessment.providers, content.lang, content.options.today)
+    rows += [r.cells() for r in subs + ancillary]
+    rows += [[r.measure_id, r.title, r.kind, r.status_label, r.description, r.evidence,
              "\n".join(f"{k}: {', '.join(v)}" for k, v in r.references.items())] for r in content.annex]
     rows += [[r.key, r.measure_id, r.category, r.title, r.required_label, r.status_label, r.note, r.evidence_count,
               r.review_state_label, r.reviewer, r.review_date, r.comment] for r in content.review]
@@ -36,6 +46,15 @@ def _plain_rows(content) -> list[list]:
     rows += [[r.measure_id, r.title, r.category, r.required_label, r.status_label, r.risk_label, r.description,
               r.action, r.owner, r.due, r.state_label] for r in content.actions]
     return rows
+
+
+def _cold(step, *args, **kwargs):
+    """`step` with the text measuring cache emptied first, as in a fresh `tom-audit export`
+    (best_of repeats in one process would otherwise find every text measured already)."""
+    from tom_audit.export.text_width import wrapped_lines
+
+    wrapped_lines.cache_clear()
+    return step(*args, **kwargs)
 
 
 def _bare_workbook(rows: list[list]) -> bytes:
@@ -68,7 +87,7 @@ def run(ctx) -> list[Row]:
         floor = best_of(lambda: _bare_workbook(plain), repeats)
         out = ctx.work / f"export-{size}.xlsx"
         rows.append(Row(size, "export xlsx (rows+styles+layout+write)",
-                        best_of(lambda: export(loaded, out, fmt="xlsx", lang="de", options=options), repeats),
+                        best_of(lambda: _cold(export, loaded, out, fmt="xlsx", lang="de", options=options), repeats),
                         floor_name, floor))
         if size <= NORMAL_MODE_UP_TO:
             rows.append(Row(size, "  same workbook in openpyxl normal mode",

@@ -138,7 +138,7 @@ def test_change_list_rows(contents):
 def test_workbook_has_the_column_and_the_change_list_in_both_languages(books):
     de, en = books["de"], books["en"]
     assert de.sheetnames == ["Deckblatt", "Übersicht", "Anlage TOM", "Änderungen", "Maßnahmenplan", "Nachweise",
-                             "Bezüge", "Prüfung"]
+                             "Prüfung"]
     assert en.sheetnames[3] == "Changes"
     annex = de["Anlage TOM"]
     assert annex.cell(ANNEX_HEADER_ROW, 7).value == "Geändert seit 20.11.2025"

@@ -26,8 +26,8 @@ from tests.conftest import EXAMPLE
 TODAY = date(2026, 11, 21)
 STAMP = datetime(2026, 11, 21, 9, 30, tzinfo=timezone.utc)
 OPTIONS = ExportOptions(today=TODAY, exported_on=STAMP)
-SHEETS = {"de": ["Deckblatt", "Übersicht", "Anlage TOM", "Maßnahmenplan", "Nachweise", "Bezüge", "Prüfung"],
-          "en": ["Cover", "Summary", "TOM annex", "Action plan", "Evidence", "References", "Review"]}
+SHEETS = {"de": ["Deckblatt", "Übersicht", "Anlage TOM", "Maßnahmenplan", "Nachweise", "Prüfung"],
+          "en": ["Cover", "Summary", "TOM annex", "Action plan", "Evidence", "Review"]}
 ANNEX_HEADER_ROW = 5
 ALERT_FILL = "FCE4E4"
 

@@ -1,6 +1,6 @@
 """The references every measure carries (ISO/IEC 27001:2022 Annex A, IT-Grundschutz 2023,
 Standard-Datenschutzmodell, Grundschutz++) with the measure's status: a table for the
-workbook ("Bezüge"), the Markdown and the JSON export, so an auditor can follow a measure to
+Markdown and the JSON export, so an auditor can follow a measure to
 the control it serves. Ids only; the standards' texts are not reproduced."""
 
 from __future__ import annotations

@@ -68,8 +68,11 @@ def text_width(text: str, style: TextStyle) -> float:
     return _word_width(text, style.font, style.bold) * style.size / 1000
 
 
+@lru_cache(maxsize=65536)
 def wrapped_lines(text: str, room: float, style: TextStyle) -> int:
-    """Lines `text` takes when wrapped into `room` points (line breaks in the text count)."""
+    """Lines `text` takes when wrapped into `room` points (line breaks in the text count).
+    Cached: a workbook measures the same title or status in the same column on many rows
+    and sheets."""
     scale = style.size / 1000
     units = room / scale  # the room in 1/1000 em
     widths, widest, _ = _metrics(style.font, style.bold)

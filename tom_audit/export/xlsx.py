@@ -37,7 +37,6 @@ from tom_audit.export.xlsx_layout import (
 )
 from tom_audit.export.text import format_date, safe_text, sheet_name
 from tom_audit.export.xlsx_providers import providers_sheet
-from tom_audit.export.xlsx_references import references_sheet
 from tom_audit.i18n import tr
 
 # -- the sheets ------------------------------------------------------------------------
@@ -380,7 +379,6 @@ def build_workbook(content: ExportContent, write_only: bool = True) -> Workbook:
     _actions(wb, content)
     _evidence(wb, content)
     providers_sheet(wb, content)
-    references_sheet(wb, content)
     _review(wb, content)
     _properties(wb, content)
     return wb

@@ -118,7 +118,6 @@ STRINGS.update({
 })
 STRINGS.update({
     # references in the exports (export/references.py)
-    "references.sheet": "Bezüge",
     "references.title": "Bezüge zu ISO/IEC 27001, IT-Grundschutz, SDM und Grundschutz++",
     "references.intro": "Welche Anforderungen der Normen und Kataloge eine Maßnahme bedient (nur Kennungen; maßgeblich sind die Originaltexte).",
     "references.col.iso27001": "ISO/IEC 27001:2022 Anhang A",

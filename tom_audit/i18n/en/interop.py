@@ -118,7 +118,6 @@ STRINGS.update({
 })
 STRINGS.update({
     # references in the exports (export/references.py)
-    "references.sheet": "References",
     "references.title": "References to ISO/IEC 27001, IT-Grundschutz, SDM and Grundschutz++",
     "references.intro": "Which requirements of standards and catalogues a measure serves (ids only; the original texts are authoritative).",
     "references.col.iso27001": "ISO/IEC 27001:2022 Annex A",
