@@ -200,3 +200,13 @@ def test_a_card_longer_than_a_page_breaks_instead_of_running_off(register, tmp_p
     last = next(i for i, page in enumerate(pages) if "SCHLUSSWORT" in page)
     assert last == first + 1 and "Wort450" in " ".join(pages[first:last + 1])
     assert "AVV vom 01.01.2026" in pages[last]  # the fields after the long text, on the page, not off it
+
+
+def test_annex_choice_is_refused_for_formats_that_hold_both_lists(tmp_path, capsys):
+    """`--annex subprocessors -o x.xlsx` must not quietly write the whole workbook."""
+    from tom_audit.cli.main import main
+
+    for name in ("a.xlsx", "a.md", "a.json"):
+        assert main(["export", str(CLOUD), "-o", str(tmp_path / name), "--annex", "subprocessors"]) == 2
+        assert "--annex" in capsys.readouterr().err
+        assert not (tmp_path / name).exists()

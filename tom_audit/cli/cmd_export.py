@@ -104,6 +104,8 @@ def run(args) -> int:
     if args.soa or args.format == "oscal" or out.name.lower().endswith(".oscal.json"):
         return run_open_format(args, loaded, lang)
     fmt = format_for(out, args.format)
+    if args.annex != "tom" and fmt not in ("pdf", "docx"):  # never a file other than the one asked for
+        return fail("subannex.cli.annex_needs_document", annex=args.annex, format=fmt)
     content = export(loaded, out, fmt=fmt, lang=lang, options=options, since=since, annex=annex)
     if fmt == "xlsx":  # a cell holds 32,767 UTF-16 code units: say what was cut (lint: TOM055)
         report_cut_cells(content)
