@@ -9,6 +9,7 @@ from tom_audit.model.assessment import (
     FORMAT, Answer, Approval, Assessment, CatalogueRef, Change, Evidence, Gap, Organisation, Review, Scope,
 )
 from tom_audit.problems import WARNING, Problem
+from tom_audit.store.dataclass_reader import DataclassReader
 from tom_audit.store.providers_codec import provider_lines, read_providers
 from tom_audit.store.yaml_emit import emit_lines, emit_text, key, needs_escape, quote, scalar
 from tom_audit.store.yaml_load import NodeIndex
@@ -138,26 +139,9 @@ def render_lines(assessment: Assessment, out: list[str]) -> None:
 # -- reading -------------------------------------------------------------------------------
 
 
-class _Reader:
-    """Builds dataclasses from a schema-valid document, noting every key it does not know."""
-
-    def __init__(self, index: NodeIndex, shown: str):
-        self.index = index
-        self.shown = shown
-        self.warnings: list[Problem] = []
-
-    def split(self, cls: type, data: dict[str, Any], path: tuple) -> tuple[dict, dict]:
-        known = {f.name for f in fields(cls)} - {"extra"}
-        kwargs = {k: v for k, v in data.items() if k in known}
-        extra = {k: v for k, v in data.items() if k not in known}
-        for name in extra:
-            where = self.index.position((*path, name), key=True)
-            self.warnings.append(Problem(self.shown, "assessment.unknown_key", {"key": name}, severity=WARNING, **where))
-        return kwargs, extra
-
-    def build(self, cls: type, data: dict[str, Any] | None, path: tuple):
-        kwargs, extra = self.split(cls, data or {}, path)
-        return cls(**kwargs, extra=extra)
+class _Reader(DataclassReader):
+    """Builds the assessment's dataclasses from a schema-valid document, noting every key it
+    does not know."""
 
     def answer(self, data: dict[str, Any], path: tuple) -> Answer:
         kwargs, extra = self.split(Answer, data, path)

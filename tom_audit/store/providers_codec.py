@@ -8,6 +8,7 @@ from typing import Any
 
 from tom_audit.model.providers import Certificate, Provider, Transfer
 from tom_audit.problems import WARNING, Problem
+from tom_audit.store.dataclass_reader import DataclassReader
 from tom_audit.store.yaml_emit import emit_lines
 from tom_audit.store.yaml_load import NodeIndex
 
@@ -43,20 +44,7 @@ def provider_lines(providers: list[Provider], out: list[str]) -> None:
         emit_lines({"providers": [_plain(p) for p in providers]}, "", out)
 
 
-class _Builder:
-    def __init__(self, index: NodeIndex, shown: str):
-        self.index, self.shown = index, shown
-        self.warnings: list[Problem] = []
-
-    def build(self, cls: type, data: dict[str, Any], path: tuple) -> Any:
-        known = {f.name for f in fields(cls)} - {"extra"}
-        kwargs = {k: v for k, v in data.items() if k in known}
-        extra = {k: v for k, v in data.items() if k not in known}
-        for name in extra:
-            where = self.index.position((*path, name), key=True)
-            self.warnings.append(Problem(self.shown, "assessment.unknown_key", {"key": name}, severity=WARNING, **where))
-        return cls(**kwargs, extra=extra)
-
+class _Builder(DataclassReader):
     def provider(self, data: dict[str, Any], path: tuple) -> Provider:
         provider = self.build(Provider, data, path)
         provider.locations = list(provider.locations)
