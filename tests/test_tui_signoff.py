@@ -7,27 +7,15 @@ from __future__ import annotations
 
 from tom_audit.logic.answers import Edit, record
 from tom_audit.store.assessment_store import load_assessment, save_assessment
-from tom_audit.tui.app import TomAuditApp
 from tom_audit.tui.screens.main import MainScreen
 from tom_audit.tui.screens.review_dialogs import ReviewerDialog
-from tom_audit.tui.session import Session
 from tom_audit.tui.widgets.measure_table import MeasureTable
+from tests.test_tui_review import make_app, settle  # the review tests' app: lint at once
 
 SIZE = (120, 40)
 DPO = "Dr. Eva Schmidt"
 
 
-def make_app(path, *, mode="normal", reviewer=None) -> TomAuditApp:
-    app = TomAuditApp(Session.open(path, by="tester", reviewer=reviewer), watch_disk=False, mode=mode)
-    app.lint_delay = 0
-    return app
-
-
-async def settle(app, pilot) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def detail_text(app) -> str:

@@ -9,30 +9,18 @@ from pathlib import Path
 from textual import events
 
 from tom_audit.store.assessment_store import load_assessment
-from tom_audit.tui.app import TomAuditApp
 from tom_audit.tui.screens.dialogs import DiscardDialog, ReasonDialog
 from tom_audit.tui.screens.edit_dialogs import AnswerDialog, EvidenceDialog, GapDialog
 from tom_audit.tui.screens.main import MainScreen
 from tom_audit.tui.screens.review_dialogs import ReviewDialog
-from tom_audit.tui.session import Session
 from tom_audit.tui.widgets.measure_table import MeasureTable
+from tests.test_tui_review import make_app, settle  # the review tests' app: lint at once
 
 SIZE = (120, 40)
 PASTE = "Erste Zeile\r\nZweite Zeile mit | und <b>\n\nDritter Absatz\x1b[2J"
 SAVED = "Erste Zeile\nZweite Zeile mit | und <b>\n\nDritter Absatz[2J"  # CR LF to LF, ESC dropped
 
 
-def make_app(path: Path, *, mode: str = "normal", reviewer: str | None = None) -> TomAuditApp:
-    app = TomAuditApp(Session.open(path, by="tester", reviewer=reviewer), watch_disk=False, mode=mode)
-    app.lint_delay = 0
-    return app
-
-
-async def settle(app, pilot) -> None:
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def paste(app, pilot, selector: str, text: str = PASTE) -> None:
