@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from tom_audit.export import ExportOptions, export
@@ -45,6 +47,39 @@ def test_wrapping_counts_lines_like_a_spreadsheet():
     assert wrapped_lines(word, room, BODY) >= 4  # a long word is broken where it runs out
     caps = "ZWEI-FAKTOR-AUTHENTIFIZIERUNG FÜR ALLE FERNZUGÄNGE UND ADMINISTRATIVEN KONTEN"
     assert wrapped_lines(caps, room, BODY) > wrapped_lines(caps.lower(), room, BODY)
+
+
+def _wrap_word_by_word(text: str, room: float, style: TextStyle) -> int:
+    """The spreadsheet's greedy wrap spelt out slowly, as a reference: words while the line
+    fits, spaces that would open a line dropped, a word too long for a line broken per char."""
+    def fits(line: str) -> bool:
+        return text_width(line, style) <= room
+
+    total = 0
+    for paragraph in text.split("\n"):
+        lines, line = 1, ""
+        for word in paragraph.split(" "):
+            joined = f"{line} {word}" if text_width(line, style) else word
+            if fits(joined):
+                line = joined
+                continue
+            if text_width(line, style):
+                lines += 1
+            line = ""
+            for char in word:
+                if text_width(line, style) and not fits(line + char):
+                    lines += 1
+                    line = ""
+                line += char
+        total += lines
+    return total
+
+
+@given(st.text(alphabet=st.sampled_from("aiW Ü-\n​ß漢"), max_size=80),
+       st.floats(min_value=1, max_value=200), st.sampled_from([BODY, BOLD, TextStyle("Calibri", 11)]))
+@settings(max_examples=500, deadline=None)
+def test_wrapping_agrees_with_a_word_by_word_wrap(text, room, style):
+    assert wrapped_lines.__wrapped__(text, room, style) == _wrap_word_by_word(text, room, style)
 
 
 def test_row_height_follows_the_most_lines():

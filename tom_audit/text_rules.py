@@ -254,7 +254,7 @@ TOKEN_PARAMS = frozenset({
 
 def url_has_password(ref: str) -> bool:
     """Whether a URL carries user information (``user:password@`` or ``token@``)."""
-    if "://" not in ref:
+    if "://" not in ref or "@" not in ref:
         return False
     try:
         parts = urlsplit(ref)
@@ -265,7 +265,7 @@ def url_has_password(ref: str) -> bool:
 
 def token_params(ref: str) -> list[str]:
     """The names of token-like query (or fragment) parameters in a URL, as written."""
-    if "://" not in ref:
+    if "://" not in ref or ("?" not in ref and "#" not in ref):
         return []
     try:
         parts = urlsplit(ref)

@@ -13,9 +13,12 @@ little air rather than a cut line.
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_right
 from dataclasses import dataclass
 from collections import defaultdict
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import accumulate
 
 from tom_audit.export.font_metrics import METRICS
 
@@ -35,7 +38,7 @@ class TextStyle:
     size: float = 10.0  # points
     bold: bool = False
 
-    @property
+    @cached_property  # asked for every measured cell
     def line_height(self) -> float:
         """Points per line of wrapped text (Arial 10: 12.8; Calibri 11: 14.9)."""
         return round(self.size * _metrics(self.font, self.bold)[2] / 1000 * LINE_SPACING, 2)
@@ -52,6 +55,7 @@ def _advances(font: str, bold: bool) -> defaultdict[str, int]:
     return defaultdict(lambda: widest, widths)
 
 
+@lru_cache(maxsize=1024)
 def column_points(width: float) -> float:
     """The room for text in a column of `width` (Excel width units), in points."""
     pixels = int(width * DIGIT_PX + 5) - PADDING_PX
@@ -71,36 +75,78 @@ def text_width(text: str, style: TextStyle) -> float:
 @lru_cache(maxsize=65536)
 def wrapped_lines(text: str, room: float, style: TextStyle) -> int:
     """Lines `text` takes when wrapped into `room` points (line breaks in the text count).
-    Cached: a workbook measures the same title or status in the same column on many rows
-    and sheets."""
-    scale = style.size / 1000
-    units = room / scale  # the room in 1/1000 em
+
+    The spreadsheet's greedy wrap: a line takes words while they fit, spaces that would
+    open a line are dropped, and a word longer than a line is broken where it runs out
+    (at least one character per line). Cached: a workbook measures the same title or
+    status in the same column on many rows and sheets."""
+    # Widths are whole 1/1000 em, so the room can be too: nothing fits in the fraction.
+    units = math.floor(room / (style.size / 1000))
     widths, widest, _ = _metrics(style.font, style.bold)
     if len(text) * widest <= units and "\n" not in text:
         return 1  # fits even in the widest glyphs: most cells
-    space = widths[" "]
-    lines = 0
-    for paragraph in text.split("\n"):
-        if sum(map(_advances(style.font, style.bold).__getitem__, paragraph)) <= units:
+    cache = _word_widths(style.font, style.bold)
+    if "\n" not in text:
+        return _paragraph_lines(text.split(" "), units, cache, widths[" "], style)
+    return sum(_paragraph_lines(paragraph.split(" "), units, cache, widths[" "], style)
+               for paragraph in text.split("\n"))
+
+
+def _paragraph_lines(words: list[str], units: int, cache: dict[str, int], space: int, style: TextStyle) -> int:
+    sizes = list(map(cache.get, words))
+    if None in sizes:
+        sizes = [_remember(cache, word, style) if size is None else size for word, size in zip(words, sizes)]
+    # ends[k]: the width of words[:k], each followed by a space; words i..k-1 on one line
+    # take ends[k] - ends[i] - space (every character is wider than 0, so only an empty
+    # word is 0 wide: one that opens a line is dropped, as a spreadsheet drops the space)
+    ends = list(accumulate(map(space.__add__, sizes), initial=0))
+    count, lines, index, used = len(words), 0, 0, 0
+    while True:
+        if not used:
+            while index < count and not sizes[index]:
+                index += 1
             lines += 1
-            continue
-        used, count = 0.0, 1
-        for word in paragraph.split(" "):
-            size = _word_width(word, style.font, style.bold)
-            if used and used + space + size <= units:
-                used += space + size
-                continue
-            if used:
-                count += 1
-            if size > units:  # a word longer than the line is broken where it runs out
-                used = 0.0
-                for char in word:
-                    step = widths.get(char, widest)
-                    if used and used + step > units:
-                        count += 1
-                        used = 0.0
-                    used += step
-            else:
-                used = size
-        lines += count
-    return lines
+        if index >= count:
+            return lines
+        limit = ends[index] + units - used + (0 if used else space)
+        fits = bisect_right(ends, limit, index) - 1  # words[index:fits] fit on this line
+        if fits >= count:
+            return lines
+        if fits > index:
+            index, used = fits, 0
+        elif used:
+            used = 0  # the word opens the next line
+        else:  # a word too long for a line, broken where it runs out
+            broken, used = _broken_word(words[index], units, style)
+            lines += broken - 1
+            index += 1
+
+
+def _broken_word(word: str, units: int, style: TextStyle) -> tuple[int, int]:
+    """(lines, width of the last line) of a word broken into lines of `units` width."""
+    lines, used = 1, 0
+    for step in map(_advances(style.font, style.bold).__getitem__, word):
+        if used and used + step > units:
+            lines += 1
+            used = 0
+        used += step
+    return lines, used
+
+
+@lru_cache(maxsize=None)
+def _word_widths(font: str, bold: bool) -> dict[str, int]:
+    return {}
+
+
+def _remember(cache: dict[str, int], word: str, style: TextStyle) -> int:
+    if len(cache) > 200_000:  # words of every export of a long session: keep memory bounded
+        cache.clear()
+    size = cache[word] = sum(map(_advances(style.font, style.bold).__getitem__, word))
+    return size
+
+
+def clear_caches() -> None:
+    """Forget every measured text and word, as in a fresh process (the benchmark's cold runs)."""
+    wrapped_lines.cache_clear()
+    _word_width.cache_clear()
+    _word_widths.cache_clear()  # the next call starts an empty dict

@@ -48,7 +48,7 @@ def _cover(wb: Workbook, content: ExportContent) -> None:
     """One printed page, internal: who, what, as of when, the counts, the scope."""
     lang = content.lang
     ws = wb.create_sheet(sheet_name(tr("export.sheet.cover", lang)))
-    st = Styles(ws, lang)
+    st = Styles.of(ws, lang)
     set_widths(ws, COVER_WIDTHS)
     print_setup(ws, content, None, fit_height=True)
     ws.sheet_view.showGridLines = False
@@ -95,7 +95,7 @@ SUMMARY_STATUSES = ("implemented", "partial", "planned", "not_implemented", "not
 def _summary(wb: Workbook, content: ExportContent) -> None:
     lang = content.lang
     ws = wb.create_sheet(sheet_name(tr("export.sheet.summary", lang)))
-    st = Styles(ws, lang)
+    st = Styles.of(ws, lang)
     headers = [tr("export.col.category", lang), tr("export.col.art32", lang), tr("export.col.total", lang),
                *(tr(f"status.{s}", lang) for s in SUMMARY_STATUSES), tr("status.open", lang),
                tr("export.col.required_total", lang), tr("export.col.required_done", lang),
@@ -166,7 +166,7 @@ def _changes(wb: Workbook, content: ExportContent) -> None:
     lang = content.lang
     changes = content.changes
     ws = wb.create_sheet(sheet_name(tr("export.sheet.changes", lang)))
-    st = Styles(ws, lang)
+    st = Styles.of(ws, lang)
     headers = [tr("export.col.id", lang), tr("export.changes.col.subject", lang), tr("export.changes.col.change", lang),
                tr("export.changes.col.old", lang), tr("export.changes.col.new", lang)]
     items = changes.rows
@@ -240,7 +240,7 @@ def _actions(wb: Workbook, content: ExportContent) -> None:
                             [r.action for r in items], [r.owner for r in items], [], states],
                   [8, 28, 14, 11, 11, 9, 30, 30, 14, 11, 11], [10, 36, 22, 13, 16, 10, 44, 44, 22, 12, 22])
     ws = _table(wb, content, tr("export.sheet.actions", lang), headers, widths, "C2")
-    st = Styles(ws, lang)
+    st = Styles.of(ws, lang)
     rows = RowWriter(ws)
     _header_row(rows, st, headers, widths)
     for r, state in zip(items, states):
@@ -269,7 +269,7 @@ def _evidence(wb: Workbook, content: ExportContent) -> None:
                             [r.ref for r in items], [r.description for r in items], [], [], [], []],
                   [8, 26, 12, 26, 30, 11, 11, 35, 11], [10, 36, 18, 46, 40, 12, 12, 35, 14])
     ws = _table(wb, content, tr("export.sheet.evidence", lang), headers, widths, "C2")
-    st = Styles(ws, lang)
+    st = Styles.of(ws, lang)
     rows = RowWriter(ws)
     _header_row(rows, st, headers, widths)
     expired = tr("export.expired", lang)
@@ -305,7 +305,7 @@ def _review(wb: Workbook, content: ExportContent) -> None:
     ws = _table(wb, content, review_layout.sheet_title(lang), headers, widths, "C2")
     ws.column_dimensions[review_layout.KEY_COLUMN.letter].hidden = True
     ws.column_dimensions[review_layout.FINGERPRINT_COLUMN.letter].hidden = True
-    st = Styles(ws, lang)
+    st = Styles.of(ws, lang)
     last_row = len(items) + review_layout.FIRST_DATA_ROW - 1
     labels = review_layout.VERDICT_LABELS[lang]
     state_col = review_layout.COLUMN["review_state"].letter

@@ -49,7 +49,7 @@ def annex_sheet(wb: Workbook, content: ExportContent) -> None:
     lang = content.lang
     a = content.assessment
     ws = wb.create_sheet(sheet_name(tr("export.sheet.annex", lang)))
-    st = Styles(ws, lang)
+    st = Styles.of(ws, lang)
     measures = [r for r in content.annex if r.role == "measure"]
     references = {r.measure_id: reference_text(r.references, lang, short=True) for r in measures}
     headers = [tr("export.col.id", lang), tr("export.col.measure", lang), tr("export.col.kind", lang),

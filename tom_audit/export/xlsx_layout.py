@@ -5,6 +5,7 @@ row writer for openpyxl's write-only sheets."""
 
 from __future__ import annotations
 
+import weakref
 from datetime import date, datetime
 
 from openpyxl.cell.cell import Cell
@@ -57,12 +58,24 @@ class _Cell(Cell):
         return sid if sid is not None else Cell.style_id.fget(self)
 
 
+_WORKBOOK_STYLES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 class Styles:
     """Named cell styles, each built and registered in the workbook's style table once; the
     cells of a style share its finished style array and index, which keeps styling 100,000+
     cells cheap (assigning font, fill, ... per cell costs 3-4× more, and looking each cell's
     style up in the table again when it is written costs about a fifth of the export).
-    A cell's style is therefore never changed after `cell` made it (nothing here does)."""
+    A cell's style is therefore never changed after `cell` made it (nothing here does).
+    One set serves every sheet of a workbook (`Styles.of`)."""
+
+    @classmethod
+    def of(cls, ws, lang: str) -> Styles:
+        """The styles of the workbook `ws` belongs to, built on its first sheet."""
+        by_lang = _WORKBOOK_STYLES.setdefault(ws.parent, {})
+        if lang not in by_lang:
+            by_lang[lang] = cls(ws, lang)
+        return by_lang[lang]
 
     def __init__(self, ws, lang: str):
         date_format = excel_date_format(lang)
@@ -115,23 +128,18 @@ class Styles:
         for risk, colour in RISK_FILLS.items():
             specs[f"risk_{risk}"] = dict(font=bold if risk in ("critical", "high") else body, fill=_fill(colour),
                                          alignment=_WRAP, border=GRID)
-        self._arrays = {}
-        self._ids = {}
+        self._styles: dict[str, tuple[StyleArray, int]] = {}
         for name, spec in specs.items():
             template = Cell(ws, row=1, column=1)
             for attribute, value in spec.items():
                 setattr(template, attribute, value)
-            self._arrays[name] = template._style
-            self._ids[name] = template.style_id
+            self._styles[name] = (template._style, template.style_id)
 
     def cell(self, ws, value, style: str | None = None) -> Cell:
         """A cell for `ws`: text through `cell_text`, stored as a string exactly as typed; a
         text a spreadsheet would read as a formula also gets the quotePrefix mark, so it is
         never computed (nor an error value such as "#N/A")."""
-        if style:
-            array, sid = self._arrays[style], self._ids[style]
-        else:
-            array, sid = StyleArray(), None
+        array, sid = self._styles[style] if style else (StyleArray(), None)
         kind = type(value)
         if kind is str:
             value = cell_text(value)
@@ -189,13 +197,15 @@ def row_height(cells, line: float | None = None, pad: float = PAD) -> float | No
     needed = 0.0
     multi = False
     for value, width, style in cells:
-        if isinstance(value, str) and value:
-            style = _style_of(style)
+        if value and isinstance(value, str):
+            if type(style) is not TextStyle:
+                style = _style_of(style)
             lines = wrapped_lines(value, column_points(width), style)
-            pitch = line or style.line_height
             if lines > 1 or style.size > SIZE:
                 multi = True
-            needed = max(needed, lines * pitch)
+            height = lines * (line or style.line_height)
+            if height > needed:
+                needed = height
     return round(needed + pad, 2) if multi else None
 
 
@@ -210,10 +220,13 @@ def fit_widths(headers: list[str], columns: list[list], minimum: list[float], ma
     for i, header in enumerate(headers):
         longest = max((len(word) for word in header.split()), default=0) + 2
         for value in columns[i] if i < len(columns) else ():
-            if isinstance(value, (date, datetime)):
+            if isinstance(value, str):
+                if len(value) + 2 > longest:  # else no line of it can be longer
+                    longest = max(longest, max(map(len, value.split("\n"))) + 2)
+            elif isinstance(value, (date, datetime)):
                 longest = max(longest, 12)
             elif value is not None:
-                longest = max(longest, max(len(line) for line in str(value).split("\n")) + 2)
+                longest = max(longest, max(map(len, str(value).split("\n"))) + 2)
             if longest >= maximum[i]:
                 break
         widths.append(max(minimum[i], min(maximum[i], longest)))

@@ -54,7 +54,7 @@ def providers_sheet(wb, content: ExportContent) -> None:
     set_widths(ws, widths)
     ws.freeze_panes = f"C{HEADER_ROW + 1}"
     print_setup(ws, content, f"{HEADER_ROW}:{HEADER_ROW}")
-    st = Styles(ws, lang)
+    st = Styles.of(ws, lang)
     rows = RowWriter(ws)
     org = content.assessment.organisation.name
     title = tr("providers.export.title", lang) + (f" – {org}" if org else "")

@@ -9,6 +9,7 @@ call these.
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 import json
 import re
@@ -38,18 +39,25 @@ def answer_fingerprint(answer: Answer | None) -> str:
     path; a link's URL) and the gap. Who changed it last, the owner and the review itself are
     left out, so recording a verdict does not change the fingerprint it recorded."""
     answer = answer or Answer()
-    evidence = sorted(
+    evidence = tuple(sorted(
         ("url", item.ref) if item.is_url else ("file", item.sha256 or item.ref) for item in answer.evidence
-    )
+    ))
     gap = answer.gap
-    data = {
-        "status": answer.status or "",
-        "note": answer.note.strip(),
-        "answers": {str(k): v for k, v in answer.answers.items()},
-        "evidence": evidence,
-        "gap": [gap.description.strip(), gap.risk, gap.action.strip(), gap.owner.strip(), gap.due, gap.state]
-        if gap else None,
-    }
+    judged = (answer.status or "", answer.note.strip(), tuple((str(k), v) for k, v in answer.answers.items()),
+              evidence,
+              (gap.description.strip(), gap.risk, gap.action.strip(), gap.owner.strip(), gap.due, gap.state)
+              if gap else None)
+    try:
+        return _fingerprint(judged)
+    except TypeError:  # an unhashable typed answer, from a model built in code
+        return _fingerprint.__wrapped__(judged)
+
+
+@functools.lru_cache(maxsize=4096)  # an export asks for each reviewed answer's up to five times
+def _fingerprint(judged: tuple) -> str:
+    status, note, answers, evidence, gap = judged
+    data = {"status": status, "note": note, "answers": dict(answers), "evidence": [list(e) for e in evidence],
+            "gap": list(gap) if gap else None}
     blob = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     # surrogatepass: a model built in code may hold what no file can; it still gets a fingerprint
     return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()[:16]
