@@ -203,13 +203,15 @@ def test_print_settings(de):
         assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
         assert ws.oddFooter.left.text == "Beispiel Hosting GmbH"
         assert ws.oddFooter.center.text == "Stand: 20.11.2026"
-        if ws.title == "Anlage TOM":  # a document of its own: its own pages, no "intern"
-            assert re.fullmatch(r"Seite &P von \d+", ws.oddFooter.right.text)
-            assert ws.page_setup.firstPageNumber == 1 and ws.page_setup.useFirstPageNumber
-            assert ws.oddHeader.right.text == "&A" and ws.oddHeader.center.text == "ENTWURF"
+        # every sheet counts its own pages, from 1, to a total known when it was written
+        assert re.fullmatch(r"Seite &P von \d+", ws.oddFooter.right.text), ws.title
+        assert ws.page_setup.firstPageNumber == 1 and ws.page_setup.useFirstPageNumber
+        assert ws.oddHeader.center.text == "ENTWURF"
+        if ws.title == "Anlage TOM":  # a document of its own, no "intern"
+            assert ws.oddHeader.right.text == "&A"
         else:
-            assert ws.oddFooter.right.text == "Seite &P von &N"
             assert ws.oddHeader.right.text == "intern · &A", ws.title
+    assert de["Deckblatt"].oddFooter.right.text == de["Übersicht"].oddFooter.right.text == "Seite &P von 1"
     annex = de["Anlage TOM"]
     assert annex.page_setup.fitToHeight == 0  # as many pages as needed, one page wide
     assert annex.print_title_rows == f"${ANNEX_HEADER_ROW}:${ANNEX_HEADER_ROW}"
@@ -404,3 +406,24 @@ def test_libreoffice_renders_the_example_and_keeps_text_as_text(books, nasty, tm
         example = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert "Seite 1 von" in example and "Stand: 20.11.2026" in example
         assert "Anlage: Technische und organisatorische Maßnahmen nach Art. 32 DSGVO" in example
+        _assert_every_sheet_counts_its_own_pages(pdf)
+
+
+def _assert_every_sheet_counts_its_own_pages(pdf: Path) -> None:
+    """Printed whole, the workbook is a run of documents: each sheet's pages say "Seite k von n",
+    k counting within the sheet and n its page count, whatever came before it (the sheet's
+    name is in the page header)."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    runs: list[tuple[str, list[tuple[int, int]]]] = []
+    for page in filter(str.strip, text.split("\f")):
+        sheet = page.strip().splitlines()[0].split("·")[-1].split()[-1]  # header right: "intern · Nachweise"
+        number = re.search(r"Seite (\d+) von (\d+)", page)
+        assert number, page[:200]
+        if not runs or runs[-1][0] != sheet:
+            runs.append((sheet, []))
+        runs[-1][1].append((int(number.group(1)), int(number.group(2))))
+    assert [sheet for sheet, _ in runs][:3] == ["Deckblatt", "Übersicht", "TOM"]  # "Anlage TOM"
+    assert len(runs) >= 6
+    for sheet, pages in runs:
+        assert pages == [(k, len(pages)) for k in range(1, len(pages) + 1)], sheet

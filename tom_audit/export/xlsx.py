@@ -2,7 +2,8 @@
 
 Six sheets in the export language: cover, summary (with a chart), the contract annex
 (`xlsx_annex`: prints as a document of its own), action plan, evidence register and the
-DPO's review sheet (layout in `review_layout`); every sheet but the annex says "intern";
+DPO's review sheet (layout in `review_layout`); every sheet but the annex says "intern",
+and every sheet numbers its own pages (`RowWriter` breaks them, `number_pages`);
 with `--since OLD` a seventh after the annex, the list of changes (rows from `changes`).
 
 The workbook is written in openpyxl's write-only mode: rows stream to disk as they are
@@ -32,8 +33,8 @@ from tom_audit.export import review_layout
 from tom_audit.export.content import ExportContent
 from tom_audit.export.xlsx_annex import annex_sheet
 from tom_audit.export.xlsx_layout import (
-    BODY, BOLD, CHART_COLOURS, LINE_HEIGHT, STATUS_FILLS, RowWriter, Styles, fit_widths, print_setup, row_height,
-    set_widths,
+    BODY, BOLD, CHART_COLOURS, LINE_HEIGHT, STATUS_FILLS, RowWriter, Styles, fit_widths, number_pages, print_setup,
+    row_height, set_widths,
 )
 from tom_audit.export.text import format_date, safe_text, sheet_name
 from tom_audit.export.xlsx_providers import providers_sheet
@@ -87,6 +88,7 @@ def _cover(wb: Workbook, content: ExportContent) -> None:
         rows.add([st.cell(ws, f.label, "value"), None, None, st.cell(ws, f.value, "value")],
                  row_height([(f.label, question_width, BODY), (f.value, d_width + e_width, BODY)]))
     ws.print_area = f"A1:E{rows.count}"
+    number_pages(ws, content, 1)  # fitted to one page
 
 
 SUMMARY_STATUSES = ("implemented", "partial", "planned", "not_implemented", "not_applicable")
@@ -128,6 +130,7 @@ def _summary(wb: Workbook, content: ExportContent) -> None:
     n = len(content.summary)
     if n:
         ws.add_chart(_coverage_chart(ws, content, n, widths), f"A{n + 4}")
+    number_pages(ws, content, 1)  # fitted to one page
 
 
 def _coverage_chart(ws, content: ExportContent, n: int, widths: list[float]) -> BarChart:
@@ -178,7 +181,7 @@ def _changes(wb: Workbook, content: ExportContent) -> None:
     last = get_column_letter(len(headers))
     ws.freeze_panes = f"A{CHANGES_HEADER_ROW + 1}"
     print_setup(ws, content, f"{CHANGES_HEADER_ROW}:{CHANGES_HEADER_ROW}" if items else None)
-    rows = RowWriter(ws)
+    rows = RowWriter(ws, widths, (CHANGES_HEADER_ROW, CHANGES_HEADER_ROW) if items else None)
 
     def merged(text: str, style: str, height: float | None = None) -> None:
         row = rows.count + 1
@@ -194,6 +197,7 @@ def _changes(wb: Workbook, content: ExportContent) -> None:
     if not items:
         merged(tr("export.changes.none", lang, date=since), "meta")
         ws.print_area = f"A1:{last}{rows.count}"
+        number_pages(ws, content, rows.pages.count)
         return
     merged(tr("export.changes.counts", lang, measures=changes.measures_changed, changes=len(items)), "meta")
     _header_row(rows, st, headers, widths)
@@ -208,6 +212,7 @@ def _changes(wb: Workbook, content: ExportContent) -> None:
                   st.cell(ws, r.old, "cell"), st.cell(ws, r.new, "cell")], height)
     ws.auto_filter.ref = f"A{CHANGES_HEADER_ROW}:{last}{rows.count}"
     ws.print_area = f"A1:{last}{rows.count}"
+    number_pages(ws, content, rows.pages.count)
 
 
 def _table(wb: Workbook, content: ExportContent, title: str, headers: list[str], widths: list[float],
@@ -241,7 +246,7 @@ def _actions(wb: Workbook, content: ExportContent) -> None:
                   [8, 28, 14, 11, 11, 9, 30, 30, 14, 11, 11], [10, 36, 22, 13, 16, 10, 44, 44, 22, 12, 22])
     ws = _table(wb, content, tr("export.sheet.actions", lang), headers, widths, "C2")
     st = Styles.of(ws, lang)
-    rows = RowWriter(ws)
+    rows = RowWriter(ws, widths, (1, 1))
     _header_row(rows, st, headers, widths)
     for r, state in zip(items, states):
         base = "alert" if r.overdue else "cell"
@@ -257,6 +262,7 @@ def _actions(wb: Workbook, content: ExportContent) -> None:
             st.cell(ws, state, "alert_bold" if r.overdue else base),
         ], height)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(items) + 1}"
+    number_pages(ws, content, rows.pages.count)
 
 
 def _evidence(wb: Workbook, content: ExportContent) -> None:
@@ -270,7 +276,7 @@ def _evidence(wb: Workbook, content: ExportContent) -> None:
                   [8, 26, 12, 26, 30, 11, 11, 35, 11], [10, 36, 18, 46, 40, 12, 12, 35, 14])
     ws = _table(wb, content, tr("export.sheet.evidence", lang), headers, widths, "C2")
     st = Styles.of(ws, lang)
-    rows = RowWriter(ws)
+    rows = RowWriter(ws, widths, (1, 1))
     _header_row(rows, st, headers, widths)
     expired = tr("export.expired", lang)
     for r in items:
@@ -294,6 +300,7 @@ def _evidence(wb: Workbook, content: ExportContent) -> None:
             st.cell(ws, expired if r.expired else "", "alert_bold" if r.expired else base),
         ], height)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(items) + 1}"
+    number_pages(ws, content, rows.pages.count)
 
 
 def _review(wb: Workbook, content: ExportContent) -> None:
@@ -317,7 +324,8 @@ def _review(wb: Workbook, content: ExportContent) -> None:
     if items:
         validation.add(f"{state_col}{review_layout.FIRST_DATA_ROW}:{state_col}{last_row}")
         ws.data_validations.append(validation)
-    rows = RowWriter(ws)
+    hidden = (review_layout.KEY_COLUMN, review_layout.FINGERPRINT_COLUMN)  # not printed
+    rows = RowWriter(ws, [c.width for c in columns if c not in hidden], (1, 1))
     _header_row(rows, st, headers, widths)
     col = review_layout.COLUMN
     for r in items:
@@ -334,6 +342,7 @@ def _review(wb: Workbook, content: ExportContent) -> None:
             st.cell(ws, r.fingerprint, "hidden"),
         ], height)
     ws.auto_filter.ref = f"B1:{review_layout.COLUMN['comment'].letter}{max(last_row, 1)}"
+    number_pages(ws, content, rows.pages.count)
 
 
 def _properties(wb: Workbook, content: ExportContent) -> None:

@@ -21,7 +21,7 @@ from tom_audit.export.references import reference_text
 from tom_audit.export.text import format_date, sheet_name
 from tom_audit.export.text_width import TextStyle
 from tom_audit.export.xlsx_layout import (
-    BODY, BOLD, FONT, STATUS_FILLS, RowWriter, Styles, annex_frame, fit_widths, page_capacity, plan_breaks, print_setup,
+    BODY, BOLD, FONT, STATUS_FILLS, RowWriter, Styles, fit_widths, number_pages, page_capacity, plan_breaks, print_setup,
     row_height, set_widths, single_row,
 )
 from tom_audit.i18n import tr
@@ -119,7 +119,7 @@ def annex_sheet(wb: Workbook, content: ExportContent) -> None:
         if row.merge:
             ws.merged_cells.add(f"A{rows.count + 1}:{last}{rows.count + 1}")
         rows.add(row.cells, row.height)
-    annex_frame(ws, content, pages=len(starts) + 1)
+    number_pages(ws, content, len(starts) + 1)
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{max(rows.count, HEADER_ROW)}"
     ws.print_area = f"A1:{last}{rows.count}"
 

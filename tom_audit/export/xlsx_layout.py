@@ -260,7 +260,7 @@ def print_setup(ws, content: ExportContent, title_rows: str | None, fit_height: 
                 internal: bool = True) -> None:
     """A4 landscape, fit to the page width, header rows on every page, a header that says
     "intern" on internal sheets, a footer with the organisation, the "Stand" and "page X of Y".
-    The annex sheet (`internal=False`) finishes its own header and footer with `annex_frame`."""
+    Every sheet prints as a document of its own: `number_pages` finishes its footer."""
     lang = content.lang
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = 9  # A4
@@ -282,18 +282,21 @@ def print_setup(ws, content: ExportContent, title_rows: str | None, fit_height: 
         ws.oddHeader.center.color = ALERT_FONT
     ws.oddFooter.left.text = _hf(content.organisation or "")
     ws.oddFooter.center.text = _hf(tr("export.footer.stand", lang, date=format_date(content.stand, lang)))
-    ws.oddFooter.right.text = tr("export.footer.page", lang)  # contains &P and &N
     for part in (ws.oddHeader.left, ws.oddHeader.right, ws.oddFooter.left, ws.oddFooter.center, ws.oddFooter.right):
         part.size = 8
         part.font = FONT
 
 
-def annex_frame(ws, content: ExportContent, pages: int) -> None:
-    """The annex sheet prints as a document of its own: its pages counted from 1 to `pages`
-    (the breaks are ours, see `plan_breaks`); the draft mark comes from `print_setup`."""
+def number_pages(ws, content: ExportContent, pages: int) -> None:
+    """The sheet's pages counted from 1 to `pages` in its footer ("Seite 2 von 7"), whatever
+    the sheets printed before it: every page break is ours (`Pages`), or the sheet is fitted
+    to one page, so the count is known. (A spreadsheet's own total, &N, counts every page of
+    the print job in LibreOffice: internal pages after the annex read "Seite 20 von 39".)"""
     ws.page_setup.firstPageNumber = 1
     ws.page_setup.useFirstPageNumber = True
-    ws.oddFooter.right.text = tr("annex.xlsx.page", content.lang, pages=pages)  # "Seite &P von 7"
+    ws.oddFooter.right.text = tr("export.footer.page", content.lang, pages=pages)
+    ws.oddFooter.right.size = 8
+    ws.oddFooter.right.font = FONT
 
 
 def print_scale(widths: list[float]) -> float:
@@ -308,6 +311,28 @@ def page_capacity(widths: list[float]) -> float:
     return (PAGE_HEIGHT - 2 * 72 * MARGIN_TOP) / print_scale(widths) * PAGE_SAFETY
 
 
+class Pages:
+    """Rows filled into pages of `capacity` points, one after the other: a row that does not
+    fit starts a new page, which first holds the title rows printed again (`repeat` points).
+    A row taller than a page still goes on a page of its own. `count`: pages so far."""
+
+    def __init__(self, capacity: float, repeat: float = 0.0):
+        self.capacity = capacity
+        self.repeat = repeat
+        self.used = self.top = 0.0  # top: what a fresh page holds before any row
+        self.count = 1
+
+    def fits(self, height: float) -> bool:
+        return self.used <= self.top or self.used + height <= self.capacity
+
+    def new_page(self) -> None:
+        self.count += 1
+        self.top = self.used = self.repeat
+
+    def add(self, height: float) -> None:
+        self.used += height
+
+
 def plan_breaks(heights: list[float], keep: list[bool], capacity: float, repeat: float = 0.0) -> list[int]:
     """Where the pages break: the 0-based indices of the rows that start a new page.
 
@@ -316,37 +341,54 @@ def plan_breaks(heights: list[float], keep: list[bool], capacity: float, repeat:
     `repeat`: the title row printed again at the top of every later page. Every page
     boundary is one of ours, so the page count is known (`len(result) + 1`)."""
     starts: list[int] = []
-    used = 0.0
-    top = 0.0  # what a fresh page holds before any row: the repeated title row
+    pages = Pages(capacity, repeat)
     index = 0
     while index < len(heights):
         end = index
         while end < len(heights) - 1 and keep[end]:
             end += 1
-        block = sum(heights[index:end + 1])
-        if used > top and used + block > capacity:
+        if not pages.fits(sum(heights[index:end + 1])):
             starts.append(index)
-            top = used = repeat
+            pages.new_page()
         for row in range(index, end + 1):
-            if used > top and used + heights[row] > capacity:  # a block taller than a page
+            if not pages.fits(heights[row]):  # a block taller than a page
                 starts.append(row)
-                top = used = repeat
-            used += heights[row]
+                pages.new_page()
+            pages.add(heights[row])
         index = end + 1
     return starts
 
 
-class RowWriter:
-    """Appends rows to a write-only sheet, setting each row's height before it is written."""
+# What a row written without a height is counted as when pages are planned: one line of
+# body text and its padding, more than a spreadsheet gives such a row (15 points at most).
+DEFAULT_ROW = round(LINE_HEIGHT + PAD, 2)
 
-    def __init__(self, ws):
+
+class RowWriter:
+    """Appends rows to a write-only sheet, setting each row's height before it is written.
+
+    With `widths` (the printed columns) it also breaks the pages, before the spreadsheet
+    would (`page_capacity`), and counts them (`pages.count`, for `number_pages`);
+    `title_rows` (first, last) are the rows printed again at the top of every page."""
+
+    def __init__(self, ws, widths: list[float] | None = None, title_rows: tuple[int, int] | None = None):
         self.ws = ws
         self.count = 0
+        self.pages = Pages(page_capacity(widths)) if widths else None
+        self.title_rows = title_rows
         self.streaming = hasattr(ws, "_values_to_row")
         if self.streaming:  # write-only: our cells go in as they are
             ws._values_to_row = _cells_to_row
 
     def add(self, cells: list, height: float | None = None) -> int:
+        if self.pages is not None:
+            counted = height or DEFAULT_ROW
+            if not self.pages.fits(counted):
+                self.page_break()
+                self.pages.new_page()
+            self.pages.add(counted)
+            if self.title_rows and self.title_rows[0] <= self.count + 1 <= self.title_rows[1]:
+                self.pages.repeat += counted
         self.count += 1
         if not height:
             self.ws.append(cells)

@@ -10,7 +10,9 @@ from openpyxl.utils import get_column_letter
 from tom_audit.export.content import ExportContent
 from tom_audit.export.providers_table import ProviderRow, headers, provider_rows
 from tom_audit.export.text import format_date
-from tom_audit.export.xlsx_layout import LINE_HEIGHT, RowWriter, Styles, fit_widths, print_setup, row_height, set_widths
+from tom_audit.export.xlsx_layout import (
+    LINE_HEIGHT, RowWriter, Styles, fit_widths, number_pages, print_setup, row_height, set_widths,
+)
 from tom_audit.i18n import tr
 from tom_audit.logic.transfer_countries import table
 
@@ -55,7 +57,7 @@ def providers_sheet(wb, content: ExportContent) -> None:
     ws.freeze_panes = f"C{HEADER_ROW + 1}"
     print_setup(ws, content, f"{HEADER_ROW}:{HEADER_ROW}")
     st = Styles.of(ws, lang)
-    rows = RowWriter(ws)
+    rows = RowWriter(ws, widths, (HEADER_ROW, HEADER_ROW))
     org = content.assessment.organisation.name
     title = tr("providers.export.title", lang) + (f" – {org}" if org else "")
     rows.add([st.cell(ws, title, "title")], 24)
@@ -79,3 +81,4 @@ def providers_sheet(wb, content: ExportContent) -> None:
     rows.add([st.cell(ws, tr("providers.export.as_of", lang, as_of=t.as_of, source=t.source), "subtitle_line")])
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(heads))}{max(last_list_row, HEADER_ROW + 1)}"
     ws.print_area = f"A1:{get_column_letter(len(heads))}{rows.count}"
+    number_pages(ws, content, rows.pages.count)

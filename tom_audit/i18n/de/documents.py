@@ -31,7 +31,6 @@ STRINGS = {
     "ref.sdm.unlinkability": "Nichtverkettung",
     "ref.sdm.data_minimisation": "Datenminimierung",
     "annex.xlsx.internal": "intern",
-    "annex.xlsx.page": "Seite &P von {pages}",
     "annex.col.references": "Referenzen",
     "ref.short.iso27001": "ISO 27001",
     "ref.short.bsi": "BSI",

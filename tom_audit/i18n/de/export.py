@@ -118,7 +118,7 @@ STRINGS: dict[str, str] = {
     "export.chart.axis": "Anzahl Maßnahmen",
     "export.header": "Technische und organisatorische Maßnahmen (Art. 32 DSGVO)",
     "export.footer.stand": "Stand: {date}",
-    "export.footer.page": "Seite &P von &N",
+    "export.footer.page": "Seite &P von {pages}",  # &P: the page number (within the sheet)
     "export.properties.title": "Technische und organisatorische Maßnahmen – {org}",
     "export.properties.subject": "Anlage TOM zum Vertrag über die Auftragsverarbeitung (Art. 28, 32 DSGVO)",
     "export.properties.keywords": "TOM; Art. 32 DSGVO; AVV; Auftragsverarbeitung",

@@ -31,7 +31,6 @@ STRINGS = {
     "ref.sdm.unlinkability": "unlinkability",
     "ref.sdm.data_minimisation": "data minimisation",
     "annex.xlsx.internal": "internal",
-    "annex.xlsx.page": "Page &P of {pages}",
     "annex.col.references": "References",
     "ref.short.iso27001": "ISO 27001",
     "ref.short.bsi": "BSI",

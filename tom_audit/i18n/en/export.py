@@ -118,7 +118,7 @@ STRINGS: dict[str, str] = {
     "export.chart.axis": "Number of measures",
     "export.header": "Technical and organisational measures (Art. 32 GDPR)",
     "export.footer.stand": "As of: {date}",
-    "export.footer.page": "Page &P of &N",
+    "export.footer.page": "Page &P of {pages}",  # &P: the page number (within the sheet)
     "export.properties.title": "Technical and organisational measures – {org}",
     "export.properties.subject": "TOM annex to the data processing agreement (Art. 28, 32 GDPR)",
     "export.properties.keywords": "TOM; Art. 32 GDPR; DPA; data processing",
