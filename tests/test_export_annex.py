@@ -12,6 +12,8 @@ from datetime import date, datetime, timezone
 from io import BytesIO
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from docx import Document
 from docx.oxml.ns import qn
 from pypdf import PdfReader
@@ -185,6 +187,52 @@ def test_pdf_long_words_and_long_texts(tmp_path):
     pages = pdf_pages(render(build(loaded, "de", OPTIONS), "pdf"))
     text = flat("\n".join(pages)).replace("\u200b", "").replace(" ", "")
     assert url.replace(" ", "") in text and "SCHLUSSWORT" in text  # wrapped, not cut
+
+
+LONG_PIECES = {  # what an organisation writes, and whether it must stay one searchable word
+    "Datenschutzfolgenabschätzungsdokumentation": True,
+    "https://intranet.beispiel-hosting.example/wiki/informationssicherheit/richtlinien/zugang?version=2": True,
+    "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW": False,
+    "Datenschutzfolgenabschätzungsdokumentationsaufbewahrungsfristenverwaltungssoftwarelizenz": False,
+    # too wide: it breaks after "_" and "." only, its parts stay searchable
+    "nachweise/sehr_langer_dateiname_ohne_leerzeichen_sehr_langer_dateiname_ohne_leerzeichen.pdf": False,
+}
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_pdf_breaks_only_what_would_run_out_of_its_column(tmp_path):
+    path = tmp_path / "words.tom.yaml"
+    shutil.copy(EXAMPLE, path)
+    loaded = load_assessment(path)
+    for measure_id, piece in zip(("ENT-02", "ENT-04", "ENT-05", "ENT-06", "ENT-07"), LONG_PIECES):
+        record(loaded.assessment, loaded.catalogue, measure_id, Edit(note=f"Vorher {piece} nachher"))
+    pdf = tmp_path / "words.pdf"
+    pdf.write_bytes(render(build(loaded, "de", OPTIONS), "pdf"))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    joined = re.sub(r"\n", "", text)
+    for piece, whole in LONG_PIECES.items():
+        assert (piece in joined) == whole, piece  # searchable in the PDF as typed, or broken
+        assert piece in joined.replace("\u200b", "")  # and nothing lost
+    assert "\u200bdateiname_\u200b" in joined and "leerzeichen.\u200bpdf" in joined
+    assert "\u200b" not in subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"],
+                                           capture_output=True, text=True, check=True).stdout.split("ENT-02")[0]
+    # no word runs into the status column
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    words = [(float(x0), float(x1), word.replace("\u200b", "")) for x0, x1, word in
+             re.findall(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', boxes)]
+    status_left = min(x0 for x0, _, word in words if word == "Umgesetzt")
+    ours = [(x1, word) for x0, x1, word in words if x0 < status_left and len(word) > 6
+            and any(word in piece for piece in LONG_PIECES)]
+    assert len(ours) >= 8
+    assert all(x1 <= status_left for x1, _ in ours), [w for x1, w in ours if x1 > status_left]
+
+
+@given(st.text(alphabet=st.sampled_from("aW_./\\-: ß\n"), max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_pdf_break_opportunities_add_nothing_visible(text):
+    from tom_audit.export.annex_pdf import _breakable
+
+    assert _breakable(text).replace("\u200b", "") == text
 
 
 def test_pdf_of_an_approved_assessment_has_no_draft_mark(approved):

@@ -16,20 +16,32 @@ from datetime import datetime, time, timezone
 from importlib.resources import as_file, files
 
 from tom_audit.export.annex_model import AnnexDocument
+from tom_audit.export.text_width import TextStyle, text_width
 
 TEMPLATE = "annex.typ"
 PDF_STANDARD = "a-2b"
 
 
-# A word or URL longer than a table column may break anywhere: a zero-width space between
-# its characters (Typst would let it run out of its cell). Done here rather than by a
-# show rule in the template, which costs a quarter of the compile time.
-_LONG_WORD = re.compile(r"\S{28,}")
+# Typst breaks lines at spaces, after hyphens and slashes, and inside URLs, never inside a
+# word (hyphenation is off: it would add hyphens to what the organisation wrote). A piece
+# between those break points that is wider than the narrowest column free text goes into
+# (the measure column, about 330 pt) would run out of its cell, so it alone gets a break
+# opportunity between its characters: zero-width spaces, which also end up in the PDF's
+# text. Widths are estimated with Arial bold's metrics, wider than Libertinus Serif's, so
+# a word of ordinary length ("Datenschutzfolgenabschätzung") stays as typed and searchable.
+# Done here rather than by a show rule in the template, which costs a quarter of the compile.
+_RUN = re.compile(r"\S{20,}")
+_PIECE = re.compile(r"[^-/]+[-/]*|[-/]+")
+_SUB_PIECE = re.compile(r"[^_.\\]+[_.\\]*|[_.\\]+")
+_URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+_PIECE_ROOM = 300.0  # points at 10 pt: what a piece may take before it is broken
+_ESTIMATE = TextStyle("Arial", 10, bold=True)
 
 
 def _breakable(value):
+    """`value` (the model as data) with break opportunities in pieces too wide for a line."""
     if isinstance(value, str):
-        return _LONG_WORD.sub(lambda m: "\u200b".join(m.group()), value) if len(value) >= 28 else value
+        return _RUN.sub(_break_run, value) if len(value) >= 20 else value
     if isinstance(value, list):
         return [_breakable(v) for v in value]
     if isinstance(value, dict):
@@ -37,11 +49,29 @@ def _breakable(value):
     return value
 
 
+def _break_run(match: re.Match) -> str:
+    run = match.group()
+    if _URL.match(run):
+        return run  # Typst breaks a URL itself, and the URL stays one link to copy
+    return "".join(_break_piece(piece) for piece in _PIECE.findall(run))
+
+
+def _break_piece(piece: str) -> str:
+    """A piece too wide for a line breaks after "_", "." or "\\" (file names, paths), and a
+    part still too wide between any two characters."""
+    if text_width(piece, _ESTIMATE) <= _PIECE_ROOM:
+        return piece
+    return "\u200b".join("\u200b".join(part) if text_width(part, _ESTIMATE) > _PIECE_ROOM else part
+                          for part in _SUB_PIECE.findall(piece))
+
+
 def render_pdf(document: AnnexDocument) -> bytes:
     """PDF bytes of `document`. Raises RuntimeError (from typst) only on a broken template."""
     import typst
 
-    data = json.dumps(_breakable(document.as_data()), ensure_ascii=False)
+    data = document.as_data()
+    body = _breakable({k: v for k, v in data.items() if k != "properties"})  # not the PDF's metadata
+    data = json.dumps({**body, "properties": data["properties"]}, ensure_ascii=False)
     stamp = datetime.combine(document.properties.stand, time(12, 0), tzinfo=timezone.utc)
     with as_file(files("tom_audit.export") / "templates" / TEMPLATE) as template:
         return typst.compile(

@@ -53,7 +53,9 @@ def answer_fingerprint(answer: Answer | None) -> str:
         return _fingerprint.__wrapped__(judged)
 
 
-@functools.lru_cache(maxsize=4096)  # an export asks for each reviewed answer's up to five times
+# An export asks for each reviewed answer's fingerprint up to five times, in passes over all
+# answers: the cache holds a whole assessment (a smaller one would be emptied by each pass).
+@functools.lru_cache(maxsize=32_768)
 def _fingerprint(judged: tuple) -> str:
     status, note, answers, evidence, gap = judged
     data = {"status": status, "note": note, "answers": dict(answers), "evidence": [list(e) for e in evidence],
