@@ -235,6 +235,26 @@ def test_pdf_break_opportunities_add_nothing_visible(text):
     assert _breakable(text).replace("\u200b", "") == text
 
 
+@pytest.mark.parametrize("where", ["note", "contract"])
+def test_pdf_with_text_no_font_can_draw_is_refused_clearly_or_drawn(tmp_path, capsys, where):
+    from tom_audit.cli.main import main
+
+    path = tmp_path / "cjk.tom.yaml"
+    shutil.copy(EXAMPLE, path)
+    text = "Büro Tokio: 東京オフィス"
+    if where == "note":
+        assert main(["set", str(path), "ENT-02", "--note", text]) == 0
+    out = tmp_path / "annex.pdf"
+    code = main(["export", str(path), "-o", str(out), *(["--contract", text] if where == "contract" else [])])
+    err = capsys.readouterr().err
+    if code == 0:  # a font on this machine has the glyphs: they are drawn, not dropped
+        assert "東京オフィス" in flat("\n".join(pdf_pages(out.read_bytes())))
+    else:  # exit 2, the character and where it is, what to do; nothing written
+        assert code == 2 and not out.exists() and "Traceback" not in err
+        assert "U+6771" in err and "-o anlage.docx" in err
+        assert ("ENT-02" in err) == (where == "note")
+
+
 def test_pdf_of_an_approved_assessment_has_no_draft_mark(approved):
     pages = pdf_pages(render(build(approved, "de", OPTIONS), "pdf"))
     assert not any("ENTWURF" in page or "Entwurf" in page for page in pages)

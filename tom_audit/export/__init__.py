@@ -18,7 +18,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from tom_audit.export.annex_model import AnnexOptions
+from tom_audit.export.annex_pdf import UndisplayableText
 from tom_audit.export.content import ExportContent, ExportOptions, build
+from tom_audit.i18n import tr
+from tom_audit.problems import InputError, Problem, display_path
 from tom_audit.store.assessment_store import Loaded
 from tom_audit.store.atomic import atomic_write
 
@@ -71,7 +74,13 @@ def export(loaded: Loaded, out: Path | str, *, fmt: str = "xlsx", lang: str = "d
     change list (`content.build`); `annex`: options of the PDF and Word annex."""
     out = Path(out)
     content = build(loaded, lang, options, since)
-    atomic_write(out, render(content, fmt, annex), backup=False)
+    try:
+        data = render(content, fmt, annex)
+    except UndisplayableText as error:
+        raise InputError([Problem(display_path(loaded.path), "export.pdf.undisplayable", {
+            "text": error.text, "code": " ".join(f"U+{ord(c):04X}" for c in error.text),
+            "places": ", ".join(error.places) or tr("export.pdf.undisplayable_elsewhere", lang)})]) from None
+    atomic_write(out, data, backup=False)
     return content
 
 

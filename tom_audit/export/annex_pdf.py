@@ -65,8 +65,24 @@ def _break_piece(piece: str) -> str:
                           for part in _SUB_PIECE.findall(piece))
 
 
+class UndisplayableText(ValueError):
+    """No font can draw `text` (one character or cluster, as Typst reports it): PDF/A allows
+    no missing glyph. `places`: where the annex holds it ("ENT-02", "contract", ...)."""
+
+    def __init__(self, text: str, places: list[str]):
+        super().__init__(f"no font can display {text!r} (in {', '.join(places) or 'the annex'})")
+        self.text = text
+        self.places = places
+
+
+_MISSING_GLYPH = re.compile(r"the text `?\"(.+?)\"`? could not be displayed")
+
+
 def render_pdf(document: AnnexDocument) -> bytes:
-    """PDF bytes of `document`. Raises RuntimeError (from typst) only on a broken template."""
+    """PDF bytes of `document`, with Typst's embedded fonts only (the same bytes on every
+    machine). Text they cannot draw (Chinese, Japanese, emoji, ...) is drawn with the fonts
+    installed on this machine instead, if one has the glyph. Raises UndisplayableText when
+    no font has it; RuntimeError (from typst) only on a broken template."""
     import typst
 
     data = document.as_data()
@@ -74,7 +90,36 @@ def render_pdf(document: AnnexDocument) -> bytes:
     data = json.dumps({**body, "properties": data["properties"]}, ensure_ascii=False)
     stamp = datetime.combine(document.properties.stand, time(12, 0), tzinfo=timezone.utc)
     with as_file(files("tom_audit.export") / "templates" / TEMPLATE) as template:
-        return typst.compile(
-            str(template), root=str(template.parent), sys_inputs={"annex": data},
-            ignore_system_fonts=True, pdf_standards=PDF_STANDARD, timestamp=int(stamp.timestamp()),
-        )
+        for system_fonts in (False, True):
+            try:
+                return typst.compile(
+                    str(template), root=str(template.parent), sys_inputs={"annex": data},
+                    ignore_system_fonts=not system_fonts, pdf_standards=PDF_STANDARD,
+                    timestamp=int(stamp.timestamp()),
+                )
+            except typst.TypstError as error:
+                missing = _MISSING_GLYPH.search(str(error))
+                if missing is None:
+                    raise
+        raise UndisplayableText(missing.group(1), _places(document, missing.group(1)))
+
+
+def _places(document: AnnexDocument, text: str) -> list[str]:
+    """The measures (ids) and sub-processors (names) whose texts hold `text`; empty when it
+    is elsewhere (organisation, contract, title block)."""
+    places: list[str] = []
+
+    def walk(value, place: str | None) -> None:
+        if isinstance(value, str):
+            if place and text in value and place not in places:
+                places.append(place)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item, place)
+        elif isinstance(value, dict):
+            own = value.get("id") if "status" in value else value.get("title") if "fields" in value else None
+            for item in value.values():
+                walk(item, own or place)
+
+    walk(document.as_data()["sections"], None)
+    return places
