@@ -22,6 +22,8 @@ from tom_audit.export.content import build
 from tom_audit.logic.review import approve
 from tom_audit.store.assessment_store import load_assessment, save_assessment
 
+from tests.conftest import EXAMPLE
+
 CLOUD = Path(__file__).resolve().parent.parent / "examples" / "cloud-saas.tom.yaml"  # 12 providers, one ended
 TODAY = date(2026, 11, 30)
 OPTIONS = ExportOptions(today=TODAY, exported_on=datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc))
@@ -210,3 +212,32 @@ def test_annex_choice_is_refused_for_formats_that_hold_both_lists(tmp_path, caps
         assert main(["export", str(CLOUD), "-o", str(tmp_path / name), "--annex", "subprocessors"]) == 2
         assert "--annex" in capsys.readouterr().err
         assert not (tmp_path / name).exists()
+
+
+def test_the_list_is_as_of_the_assessments_stand_like_its_title_block():
+    document = build_annex(build(load_assessment(CLOUD), "de", OPTIONS), SUBS)
+    stand = next(f.value for f in document.title_fields if f.label == "Stand")
+    assert stand == "25.11.2026" and f"Stand {stand}." in document.sections[0].intro  # not the export day
+
+
+@pytest.mark.parametrize("answer", [None, True, False])
+def test_an_empty_register_says_none_are_engaged_only_when_the_organisation_said_so(tmp_path, capsys, answer):
+    path = tmp_path / "empty.tom.yaml"
+    shutil.copy(EXAMPLE, path)  # no provider in its register
+    loaded = load_assessment(path)
+    loaded.assessment.scoping.pop("sub_processors", None)
+    if answer is not None:
+        loaded.assessment.scoping["sub_processors"] = answer
+    save_assessment(path, loaded.assessment)
+    before = path.read_bytes()
+    for fmt in ("pdf", "docx"):
+        out = tmp_path / f"list.{fmt}"
+        code = main(["export", str(path), "-o", str(out), "--annex", "both"])
+        err = capsys.readouterr().err
+        if answer is False:
+            assert code == 0
+            text = (flat("\n".join(pdf_pages(out.read_bytes()))) if fmt == "pdf" else docx_text(Document(str(out))))
+            assert "Es sind keine Unterauftragsverarbeiter eingesetzt." in text
+        else:  # the annex would state a fact nobody gave
+            assert code == 2 and not out.exists() and path.read_bytes() == before
+            assert "Verzeichnis der Unterauftragsverarbeiter ist leer" in err and "provider add" in err

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tom_audit.export.annex_model import AnnexOptions
-from tom_audit.export.annex_pdf import UndisplayableText
+from tom_audit.export.annex_model import AnnexError, AnnexOptions
 from tom_audit.export.content import ExportContent, ExportOptions, build
 from tom_audit.i18n import tr
 from tom_audit.problems import InputError, Problem, display_path
@@ -76,10 +75,11 @@ def export(loaded: Loaded, out: Path | str, *, fmt: str = "xlsx", lang: str = "d
     content = build(loaded, lang, options, since)
     try:
         data = render(content, fmt, annex)
-    except UndisplayableText as error:
-        raise InputError([Problem(display_path(loaded.path), "export.pdf.undisplayable", {
-            "text": error.text, "code": " ".join(f"U+{ord(c):04X}" for c in error.text),
-            "places": ", ".join(error.places) or tr("export.pdf.undisplayable_elsewhere", lang)})]) from None
+    except AnnexError as error:  # the annex cannot say what was asked: nothing is written
+        params = dict(error.params)
+        if error.key == "export.pdf.undisplayable" and not params["places"]:
+            params["places"] = tr("export.pdf.undisplayable_elsewhere", lang)
+        raise InputError([Problem(display_path(loaded.path), error.key, params)]) from None
     atomic_write(out, data, backup=False)
     return content
 

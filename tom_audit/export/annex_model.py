@@ -23,6 +23,16 @@ from tom_audit.i18n import tr
 from tom_audit.logic.dates import add_months, parse_date
 
 
+class AnnexError(ValueError):
+    """The annex cannot be made as asked; `key` (an i18n problem key, "problem.<key>") and
+    `params` say why and what to do. The export turns it into an InputError (exit 2)."""
+
+    def __init__(self, key: str, **params):
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
 @dataclass(frozen=True)
 class AnnexOptions:
     """What the user chose for the document (CLI: `export -o x.pdf|x.docx`)."""
@@ -260,8 +270,10 @@ def build_annex(content: ExportContent, options: AnnexOptions | None = None) -> 
     sections = [tom_section(content)] if with_tom else []
     if options.annex in ("subprocessors", "both"):
         from tom_audit.export.annex_providers import provider_sections
+        from tom_audit.export.providers_table import says_none_engaged
 
-        sections += provider_sections(a.providers, lang, content.options.today, new_page=with_tom)
+        sections += provider_sections(a.providers, lang, content.options.today, new_page=with_tom,
+                                      stand=content.stand, none_engaged=says_none_engaged(a))
     closing = closing_block(content, options, approval)
     number = user_text(options.annex_no).strip()
     kicker = tr("annex.kicker_no", lang, no=number) if number else tr("annex.kicker", lang)

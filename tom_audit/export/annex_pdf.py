@@ -15,7 +15,7 @@ import re
 from datetime import datetime, time, timezone
 from importlib.resources import as_file, files
 
-from tom_audit.export.annex_model import AnnexDocument
+from tom_audit.export.annex_model import AnnexDocument, AnnexError
 from tom_audit.export.text_width import TextStyle, text_width
 
 TEMPLATE = "annex.typ"
@@ -65,12 +65,14 @@ def _break_piece(piece: str) -> str:
                           for part in _SUB_PIECE.findall(piece))
 
 
-class UndisplayableText(ValueError):
+class UndisplayableText(AnnexError):
     """No font can draw `text` (one character or cluster, as Typst reports it): PDF/A allows
-    no missing glyph. `places`: where the annex holds it ("ENT-02", "contract", ...)."""
+    no missing glyph. `places`: the measures and sub-processors that hold it (empty: the
+    title block, header or closing)."""
 
     def __init__(self, text: str, places: list[str]):
-        super().__init__(f"no font can display {text!r} (in {', '.join(places) or 'the annex'})")
+        super().__init__("export.pdf.undisplayable", text=text, code=" ".join(f"U+{ord(c):04X}" for c in text),
+                         places=", ".join(places))
         self.text = text
         self.places = places
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tom_audit.export.annex_model import AnnexEntry, AnnexSection, Field, user_text
+from tom_audit.export.annex_model import AnnexError, AnnexEntry, AnnexSection, Field, user_text
 from tom_audit.export.providers_table import ProviderRow, provider_rows
 from tom_audit.export.text import format_date
 from tom_audit.i18n import tr
@@ -35,14 +35,20 @@ def provider_entries(providers: list[Provider], lang: str, today: date) -> list[
     return [provider_entry(row, lang) for row in provider_rows(providers, lang, today)[0]]
 
 
-def provider_sections(providers: list[Provider], lang: str, today: date, *,
-                      new_page: bool = False) -> list[AnnexSection]:
+def provider_sections(providers: list[Provider], lang: str, today: date, *, stand: date,
+                      none_engaged: bool, new_page: bool = False) -> list[AnnexSection]:
     """The sub-processor annex: the list, then ancillary services (only when there are any).
     `today`: the export day, deciding which engagements are current (since / ended);
-    `new_page`: the list starts on a new page (after the TOM in one document)."""
+    `stand`: the assessment's date, the one the list is "as of" (as in the title block);
+    `none_engaged`: the organisation said it engages no sub-processor (scoping), the only
+    case an empty list may say so; `new_page`: the list starts on a new page (after the TOM
+    in one document). Raises AnnexError when the list is empty without that answer: the
+    annex would state a fact nobody gave (Art. 28 (2), (4) GDPR: the list binds)."""
     subs, ancillary = provider_rows(providers, lang, today)
+    if not subs and not none_engaged:
+        raise AnnexError("subannex.empty_register")
     sections = [AnnexSection(
-        "entries", tr("subannex.section", lang), tr("providers.export.intro", lang, date=format_date(today, lang)),
+        "entries", tr("subannex.section", lang), tr("providers.export.intro", lang, date=format_date(stand, lang)),
         entries=[provider_entry(row, lang) for row in subs], empty_note=tr("providers.export.none", lang),
         new_page=new_page)]
     if ancillary:

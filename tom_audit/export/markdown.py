@@ -72,6 +72,7 @@ def _changes(content: ExportContent) -> list[str]:
 
 def render_markdown(content: ExportContent) -> str:
     from tom_audit.export.markdown_providers import providers_section  # it uses md_cell from here
+    from tom_audit.export.providers_table import says_none_engaged
 
     lang = content.lang
     a = content.assessment
@@ -114,7 +115,8 @@ def render_markdown(content: ExportContent) -> str:
             rows.append([r.measure_id, r.title, r.kind, r.status_label, r.description, r.evidence]
                         + ([r.changed] if since else []))
     flush()
-    out += providers_section(a.providers, lang, content.options.today)
+    out += providers_section(a.providers, lang, content.options.today, stand=content.stand,
+                             none_engaged=says_none_engaged(a))
     if since:
         out += _changes(content)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from tom_audit.export.markdown import md_cell, md_text
-from tom_audit.export.providers_table import ProviderRow, provider_rows
+from tom_audit.export.providers_table import ProviderRow, empty_list_text, provider_rows
 from tom_audit.export.text import format_date
 from tom_audit.i18n import tr
 from tom_audit.logic.transfer_countries import table
@@ -29,15 +29,17 @@ def provider_table(rows: list[ProviderRow], lang: str) -> list[str]:
     return out
 
 
-def providers_section(providers: list[Provider], lang: str, today: date) -> list[str]:
-    """`# Unterauftragsverarbeiter`, the Art. 28 list, then the ancillary services; [] when
-    the register is empty (the TOM annex alone is then unchanged)."""
+def providers_section(providers: list[Provider], lang: str, today: date, *, stand: date,
+                      none_engaged: bool) -> list[str]:
+    """`# Unterauftragsverarbeiter`, the Art. 28 list (engaged on `today`, "as of" `stand`),
+    then the ancillary services; [] when the register is empty (the TOM annex alone is then
+    unchanged). `none_engaged`: the organisation said it engages none (`empty_list_text`)."""
     if not providers:
         return []
     subs, ancillary = provider_rows(providers, lang, today)
     out = [f"# {md_text(tr('providers.export.title', lang))}", "",
-           md_text(tr("providers.export.intro", lang, date=format_date(today, lang))), ""]
-    out += provider_table(subs, lang) if subs else [md_text(tr("providers.export.none", lang))]
+           md_text(tr("providers.export.intro", lang, date=format_date(stand, lang))), ""]
+    out += provider_table(subs, lang) if subs else [md_text(empty_list_text(none_engaged, lang))]
     out.append("")
     if ancillary:
         out += [f"## {md_text(tr('providers.export.ancillary_title', lang))}", ""]

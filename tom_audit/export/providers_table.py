@@ -68,3 +68,18 @@ def provider_rows(providers: list[Provider], lang: str, today: date) -> tuple[li
     subs = [_row(i, p, lang, today) for i, p in enumerate((p for p in active if not p.ancillary), start=1)]
     ancillary = [_row(i, p, lang, today) for i, p in enumerate((p for p in active if p.ancillary), start=1)]
     return subs, ancillary
+
+
+SCOPING_QUESTION = "sub_processors"  # the bundled catalogue's "Setzt die Organisation Unterauftragsverarbeiter ein?"
+
+
+def says_none_engaged(assessment) -> bool:
+    """Whether the organisation said it engages no sub-processor (the scoping question
+    answered no); unanswered, yes, or a catalogue without the question: False."""
+    return assessment.scoping.get(SCOPING_QUESTION) is False
+
+
+def empty_list_text(none_engaged: bool, lang: str) -> str:
+    """What an empty sub-processor list says: that none are engaged only when the
+    organisation said so (scoping `sub_processors` answered no), else that none are listed."""
+    return tr("providers.export.none" if none_engaged else "providers.export.none_listed", lang)

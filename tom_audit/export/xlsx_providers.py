@@ -8,7 +8,7 @@ from __future__ import annotations
 from openpyxl.utils import get_column_letter
 
 from tom_audit.export.content import ExportContent
-from tom_audit.export.providers_table import ProviderRow, headers, provider_rows
+from tom_audit.export.providers_table import ProviderRow, empty_list_text, headers, provider_rows, says_none_engaged
 from tom_audit.export.text import format_date
 from tom_audit.export.xlsx_layout import (
     LINE_HEIGHT, RowWriter, Styles, fit_widths, number_pages, print_setup, row_height, set_widths,
@@ -61,13 +61,14 @@ def providers_sheet(wb, content: ExportContent) -> None:
     org = content.assessment.organisation.name
     title = tr("providers.export.title", lang) + (f" – {org}" if org else "")
     rows.add([st.cell(ws, title, "title")], 24)
-    rows.add([st.cell(ws, tr("providers.export.intro", lang, date=format_date(content.options.today, lang)),
+    rows.add([st.cell(ws, tr("providers.export.intro", lang, date=format_date(content.stand, lang)),
                       "subtitle_line")])
     rows.add([])
     rows.add([st.cell(ws, h, "header") for h in heads],
              row_height([(h, w, 0.9) for h, w in zip(heads, widths)], pad=6) or LINE_HEIGHT + 8)
     if not subs:
-        rows.add([st.cell(ws, "", "empty"), st.cell(ws, tr("providers.export.none", lang), "empty")])
+        none = empty_list_text(says_none_engaged(content.assessment), lang)
+        rows.add([st.cell(ws, "", "empty"), st.cell(ws, none, "empty")])
     for r in subs:
         _add(rows, st, r, widths)
     last_list_row = rows.count

@@ -160,6 +160,7 @@ STRINGS: dict[str, str] = {
     "providers.export.title": "Unterauftragsverarbeiter",
     "providers.export.intro": "Vom Auftragsverarbeiter nach Art. 28 Abs. 2 und 4 DSGVO eingesetzte Unterauftragsverarbeiter, Stand {date}. Nebenleistungen ohne Verarbeitung im Auftrag sind gesondert aufgeführt.",
     "providers.export.ancillary_title": "Nebenleistungen (keine Unterauftragsverarbeiter)",
+    "providers.export.none_listed": "Im Verzeichnis sind keine Unterauftragsverarbeiter eingetragen.",
     "providers.export.none": "Es sind keine Unterauftragsverarbeiter eingesetzt.",
     "providers.export.as_of": "Angemessenheitsbeschlüsse Stand {as_of}; Quelle: {source}",
     "providers.export.col.no": "Nr.",

@@ -160,6 +160,7 @@ STRINGS: dict[str, str] = {
     "providers.export.title": "Sub-processors",
     "providers.export.intro": "Sub-processors engaged by the processor under Art. 28 (2) and (4) GDPR, as of {date}. Ancillary services without processing on our behalf are listed separately.",
     "providers.export.ancillary_title": "Ancillary services (not sub-processors)",
+    "providers.export.none_listed": "The register lists no sub-processor.",
     "providers.export.none": "No sub-processors are engaged.",
     "providers.export.as_of": "Adequacy decisions as of {as_of}; source: {source}",
     "providers.export.col.no": "No.",
