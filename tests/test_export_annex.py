@@ -255,6 +255,30 @@ def test_pdf_with_text_no_font_can_draw_is_refused_clearly_or_drawn(tmp_path, ca
         assert ("ENT-02" in err) == (where == "note")
 
 
+def test_pdf_never_ends_a_page_with_a_measure_title_whose_long_text_follows(tmp_path):
+    path = tmp_path / "long.tom.yaml"
+    shutil.copy(EXAMPLE, path)
+    loaded = load_assessment(path)
+    a, c = loaded.assessment, loaded.catalogue
+    long_ids = [m.id for m in c.measures if a.answer(m.id).status in ("implemented", "partial")][:18]
+    for measure_id in long_ids:  # first paragraphs too long to be kept whole with the title
+        record(a, c, measure_id, Edit(note="Die Sicherung läuft täglich verschlüsselt. " * 30 + measure_id))
+    pages = pdf_pages(render(build(loaded, "de", OPTIONS), "pdf"))
+    def bare(text: str) -> str:  # line breaks after hyphens differ between extractors
+        return re.sub(r"[\s\-\u00ad]", "", text)
+
+    titles = {m: bare(c.measure_by_id[m].title("de")) for m in long_ids}
+    checked = 0
+    for number, page in enumerate(pages, 1):
+        text = bare(page)
+        for measure_id, title in titles.items():
+            at = text.find(title)
+            if at >= 0:  # its text starts on the same page
+                assert text[at + len(title):].startswith("DieSicherung"), (number, measure_id)
+                checked += 1
+    assert checked >= len(long_ids)
+
+
 def test_pdf_of_an_approved_assessment_has_no_draft_mark(approved):
     pages = pdf_pages(render(build(approved, "de", OPTIONS), "pdf"))
     assert not any("ENTWURF" in page or "Entwurf" in page for page in pages)
