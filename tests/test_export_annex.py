@@ -191,7 +191,10 @@ def test_pdf_long_words_and_long_texts(tmp_path):
 
 LONG_PIECES = {  # what an organisation writes, and whether it must stay one searchable word
     "Datenschutzfolgenabschätzungsdokumentation": True,
-    "https://intranet.beispiel-hosting.example/wiki/informationssicherheit/richtlinien/zugang?version=2": True,
+    "Grundstücksverkehrsgenehmigungszuständigkeitsübertragungsverordnung": True,  # 309 pt: it fits
+    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855": True,  # a SHA-256
+    "(https://example.sharepoint.com/sites/isms/AllItems.aspx?id=%2Fsites%2Fisms%2FShared%20Documents%2FNachweise)":
+        True,  # a URL, in parentheses too: Typst breaks it itself
     "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW": False,
     "Datenschutzfolgenabschätzungsdokumentationsaufbewahrungsfristenverwaltungssoftwarelizenz": False,
     # too wide: it breaks after "_" and "." only, its parts stay searchable
@@ -204,7 +207,8 @@ def test_pdf_breaks_only_what_would_run_out_of_its_column(tmp_path):
     path = tmp_path / "words.tom.yaml"
     shutil.copy(EXAMPLE, path)
     loaded = load_assessment(path)
-    for measure_id, piece in zip(("ENT-02", "ENT-04", "ENT-05", "ENT-06", "ENT-07"), LONG_PIECES):
+    for measure_id, piece in zip(("ENT-02", "ENT-04", "ENT-05", "ENT-06", "ENT-07", "ENT-08", "ENT-09"),
+                                 LONG_PIECES, strict=True):
         record(loaded.assessment, loaded.catalogue, measure_id, Edit(note=f"Vorher {piece} nachher"))
     pdf = tmp_path / "words.pdf"
     pdf.write_bytes(render(build(loaded, "de", OPTIONS), "pdf"))
@@ -277,6 +281,16 @@ def test_pdf_never_ends_a_page_with_a_measure_title_whose_long_text_follows(tmp_
                 assert text[at + len(title):].startswith("DieSicherung"), (number, measure_id)
                 checked += 1
     assert checked >= len(long_ids)
+
+
+def test_pdf_measure_ids_too_wide_for_the_number_column_may_break():
+    from tom_audit.export.annex_pdf import _breakable
+
+    data = _breakable({"id": "ACMEHOSTINGWARTUNG01", "status": "implemented_with_a_long_status_id",
+                       "text": ["ENT-02"]})
+    assert data["id"].replace("\u200b", "") == "ACMEHOSTINGWARTUNG01" and "\u200b" in data["id"]
+    assert data["status"] == "implemented_with_a_long_status_id"  # the template looks it up
+    assert _breakable({"id": "ENT-02"}) == {"id": "ENT-02"} and _breakable({"id": "GC.1.2"}) == {"id": "GC.1.2"}
 
 
 def test_pdf_of_an_approved_assessment_has_no_draft_mark(approved):

@@ -10,12 +10,14 @@ file is PDF/A-2b, the archival profile.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from datetime import datetime, time, timezone
 from importlib.resources import as_file, files
 
 from tom_audit.export.annex_model import AnnexDocument, AnnexError
+from tom_audit.export.font_metrics import METRICS
 from tom_audit.export.text_width import TextStyle, text_width
 
 TEMPLATE = "annex.typ"
@@ -24,44 +26,57 @@ PDF_STANDARD = "a-2b"
 
 # Typst breaks lines at spaces, after hyphens and slashes, and inside URLs, never inside a
 # word (hyphenation is off: it would add hyphens to what the organisation wrote). A piece
-# between those break points that is wider than the narrowest column free text goes into
-# (the measure column, about 330 pt) would run out of its cell, so it alone gets a break
-# opportunity between its characters: zero-width spaces, which also end up in the PDF's
-# text. Widths are estimated with Arial bold's metrics, wider than Libertinus Serif's, so
-# a word of ordinary length ("Datenschutzfolgenabschätzung") stays as typed and searchable.
-# Done here rather than by a show rule in the template, which costs a quarter of the compile.
-_RUN = re.compile(r"\S{20,}")
+# between those break points that is wider than its column would run out of its cell, so it
+# alone gets break opportunities: after "_", "." or "\\" first, else between its characters
+# (zero-width spaces, which also end up in the PDF's text). Widths come from Libertinus
+# Serif's own metrics (`font_metrics`, as Typst measures it), so a word that fits stays as
+# typed and searchable. Done here rather than by a show rule in the template, which costs a
+# quarter of the compile time.
 _PIECE = re.compile(r"[^-/]+[-/]*|[-/]+")
 _SUB_PIECE = re.compile(r"[^_.\\]+[_.\\]*|[_.\\]+")
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
-_PIECE_ROOM = 300.0  # points at 10 pt: what a piece may take before it is broken
-_ESTIMATE = TextStyle("Arial", 10, bold=True)
+# Room (points) for one piece, by the model's field: the "Nr." column (1.7 cm less its
+# insets, 9 pt text), the measure column (about 335 pt: bold title, text, 8.5 pt evidence), the
+# narrowest other column (the title block's values, about 280 pt).
+_ROOM = {"id": 38.0, "title": 330.0, "text": 330.0, "evidence": 330.0}
+_ROOM_TEXT = 280.0
+_SIZE = {"id": 9.0, "evidence": 8.5}
+_LEAVE = frozenset({"status", "kind", "lang", "properties"})  # looked up by the template, or metadata
 
 
-def _breakable(value):
-    """`value` (the model as data) with break opportunities in pieces too wide for a line."""
+def _breakable(value, key: str | None = None):
+    """`value` (the model as data) with break opportunities in pieces too wide for their
+    column; `key`: the field `value` sits in (decides the room, and bold for titles)."""
     if isinstance(value, str):
-        return _RUN.sub(_break_run, value) if len(value) >= 20 else value
+        style, room, run = _measure_for(key)
+        return run.sub(lambda match: _break_run(match.group(), style, room), value) if len(value) > 3 else value
     if isinstance(value, list):
-        return [_breakable(v) for v in value]
+        return [_breakable(v, key) for v in value]
     if isinstance(value, dict):
-        return {k: _breakable(v) for k, v in value.items()}
+        return {k: v if k in _LEAVE else _breakable(v, k) for k, v in value.items()}
     return value
 
 
-def _break_run(match: re.Match) -> str:
-    run = match.group()
-    if _URL.match(run):
-        return run  # Typst breaks a URL itself, and the URL stays one link to copy
-    return "".join(_break_piece(piece) for piece in _PIECE.findall(run))
+@functools.lru_cache(maxsize=None)
+def _measure_for(key: str | None) -> tuple[TextStyle, float, re.Pattern]:
+    """(style, room, runs that may be too wide: those longer than the room holds of the
+    widest glyph) for a field."""
+    style = TextStyle("Libertinus Serif", _SIZE.get(key, 10.0), bold=key == "title")
+    room = _ROOM.get(key, _ROOM_TEXT)
+    widest = METRICS[(style.font, style.bold)][1] * style.size / 1000
+    return style, room, re.compile(r"\S{%d,}" % (int(room / widest) + 1))
 
 
-def _break_piece(piece: str) -> str:
-    """A piece too wide for a line breaks after "_", "." or "\\" (file names, paths), and a
-    part still too wide between any two characters."""
-    if text_width(piece, _ESTIMATE) <= _PIECE_ROOM:
+def _break_run(run: str, style: TextStyle, room: float) -> str:
+    if text_width(run, style) <= room or _URL.search(run):
+        return run  # fits; or a URL, which Typst breaks itself and which stays one link to copy
+    return "".join(_break_piece(piece, style, room) for piece in _PIECE.findall(run))
+
+
+def _break_piece(piece: str, style: TextStyle, room: float) -> str:
+    if text_width(piece, style) <= room:
         return piece
-    return "\u200b".join("\u200b".join(part) if text_width(part, _ESTIMATE) > _PIECE_ROOM else part
+    return "\u200b".join("\u200b".join(part) if text_width(part, style) > room else part
                           for part in _SUB_PIECE.findall(piece))
 
 
@@ -87,9 +102,7 @@ def render_pdf(document: AnnexDocument) -> bytes:
     no font has it; RuntimeError (from typst) only on a broken template."""
     import typst
 
-    data = document.as_data()
-    body = _breakable({k: v for k, v in data.items() if k != "properties"})  # not the PDF's metadata
-    data = json.dumps({**body, "properties": data["properties"]}, ensure_ascii=False)
+    data = json.dumps(_breakable(document.as_data()), ensure_ascii=False)  # metadata as typed
     stamp = datetime.combine(document.properties.stand, time(12, 0), tzinfo=timezone.utc)
     with as_file(files("tom_audit.export") / "templates" / TEMPLATE) as template:
         for system_fonts in (False, True):
