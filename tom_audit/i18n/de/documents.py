@@ -17,7 +17,7 @@ STRINGS = {
     "annex.label.draft_note": "Entwurf: Die Bewertung ist nicht oder nicht in dieser Fassung freigegeben. Nicht zur Unterschrift.",
     "annex.cli.contract": "Der Vertrag, zu dem die Anlage gehört (PDF/Word), z. B. „Vertrag über die Auftragsverarbeitung vom 01.03.2026 mit Muster AG“",
     "annex.cli.annex_no": "Nummer der Anlage im Vertrag (PDF/Word), z. B. 2 für „Anlage 2“",
-    "annex.cli.no_evidence": "Nachweise nicht nennen (Anlage in PDF, Word und Arbeitsmappe)",
+    "annex.cli.no_evidence": "Nachweise in der Anlage nicht nennen (Arbeitsmappe, Markdown, JSON, PDF, Word)",
     "annex.cli.dpo_signature": "Unterschriftszeile „Geprüft (Datenschutzbeauftragte/r)“ in PDF/Word aufnehmen",
     "ref.iso27001": "ISO/IEC 27001:2022",
     "ref.bsi": "BSI IT-Grundschutz",

@@ -15,5 +15,4 @@ STRINGS = {
     "subannex.notice.deadline": "Einspruch bis",
     "subannex.notice.objection_title": "Einspruch",
     "subannex.notice.summary": "Überblick",
-    "subannex.cli.annex_needs_document": "--annex {annex} gibt es nur für das PDF- oder Word-Dokument (.pdf, .docx), nicht für {format}. Wählen Sie eine .pdf- oder .docx-Ausgabe, oder lassen Sie --annex weg (die Arbeitsmappe, Markdown und JSON enthalten beide Listen).",
 }

@@ -17,7 +17,7 @@ STRINGS = {
     "annex.label.draft_note": "Draft: the assessment is not approved, or not in this version. Not for signature.",
     "annex.cli.contract": "The contract the annex belongs to (PDF/Word), e.g. \"data processing agreement of 2026-03-01 with Muster AG\"",
     "annex.cli.annex_no": "Number of the annex in the contract (PDF/Word), e.g. 2 for \"Annex 2\"",
-    "annex.cli.no_evidence": "Leave evidence references out (annex in PDF, Word and the workbook)",
+    "annex.cli.no_evidence": "Leave evidence references out of the annex (workbook, Markdown, JSON, PDF, Word)",
     "annex.cli.dpo_signature": "Add the signature line \"Reviewed (data protection officer)\" to the PDF/Word annex",
     "ref.iso27001": "ISO/IEC 27001:2022",
     "ref.bsi": "BSI IT-Grundschutz",

@@ -15,5 +15,4 @@ STRINGS = {
     "subannex.notice.deadline": "Objections until",
     "subannex.notice.objection_title": "Objection",
     "subannex.notice.summary": "Overview",
-    "subannex.cli.annex_needs_document": "--annex {annex} exists only for the PDF or Word document (.pdf, .docx), not for {format}. Choose a .pdf or .docx output, or leave --annex out (the workbook, Markdown and JSON hold both lists).",
 }
