@@ -1,4 +1,5 @@
-"""`tom-audit export`: which format is written, and which options go with it.
+"""`tom-audit export`: which format is written, which options go with it, and the annex
+number and contract line, which the document prints on one line.
 
 The rule the user sees: the format comes from --format or OUT's extension, and both given
 must agree; an extension that names no format needs --format; an option that has no effect
@@ -11,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from tom_audit.cli.main import main
 from tom_audit.store.creating import create_assessment
@@ -201,3 +203,60 @@ def test_soa_with_format_xlsx_may_have_any_name(alone, capsys):
     code, err = export([str(path), "-o", "OUT.soa", "--format", "xlsx", "--soa", "iso27001"], folder, capsys)
     assert code == 0, err
     assert (folder / "out.soa").read_bytes().startswith(b"PK")
+
+
+# -- --annex-no and --contract ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("value", "said"), [
+    ("2\n3", "U+000A an Stelle 2"),  # gave a two-line "Anlage 2 / 3" header
+    ("2\t3", "U+0009 an Stelle 2"),
+    ("7" * 11, "11 Zeichen lang; höchstens 10"),
+    ("7" * 240, "240 Zeichen lang; höchstens 10"),
+    ("2/3", '"/" (U+002F) an Stelle 2'),
+    ("Anlage 2", "U+0020 an Stelle 7"),
+    ("2_a", '"_" (U+005F) an Stelle 2'),
+    ("2\x1b[2J", "U+001B"),
+])
+def test_an_annex_number_is_a_short_label(value, said, alone, capsys):
+    folder, path = alone
+    before = snapshot(folder)
+    code, err = export([str(path), "-o", "OUT.pdf", "--annex-no", value], folder, capsys)
+    refused_cleanly(code, err, folder, before)
+    assert err.startswith("--annex-no: Fehler:") and said in err, err
+    assert len(err.strip().splitlines()) == 1  # one paragraph
+
+
+@pytest.mark.parametrize(("value", "said"), [
+    ("zum Vertrag\nvom 01.03.2026", "U+000A an Stelle 12"),
+    ("zum\u2028Vertrag", "U+2028"),
+    ("zum\tVertrag", "U+0009"),
+    ("x" * 301, "301 Zeichen lang; höchstens 300"),
+    ("zum \x85Vertrag", "U+0085"),
+])
+def test_the_contract_is_one_line_of_sane_length(value, said, alone, capsys):
+    folder, path = alone
+    before = snapshot(folder)
+    code, err = export([str(path), "-o", "OUT.docx", "--contract", value], folder, capsys)
+    refused_cleanly(code, err, folder, before)
+    assert err.startswith("--contract: Fehler:") and said in err, err
+
+
+def test_help_names_the_limits():
+    from tom_audit.export.annex_model import ANNEX_NO_MAX, CONTRACT_MAX
+    from tom_audit.i18n import tr
+
+    for lang in ("de", "en"):
+        assert str(ANNEX_NO_MAX) in tr("annex.cli.annex_no", lang)
+        assert str(CONTRACT_MAX) in tr("annex.cli.contract", lang)
+
+
+@pytest.mark.slow
+def test_annex_numbers_that_are_labels_reach_the_document(alone, capsys):
+    folder, path = alone
+    for number in ("2", "2a", "3.1", "IV", "A-1", " 4 ", "1234567890"):
+        out = folder / "out.docx"
+        code, err = export([str(path), "-o", str(out), "--annex-no", number, "--contract", "x" * 300],
+                           folder, capsys)
+        assert code == 0, err
+        header = Document(str(out)).sections[0].header.paragraphs[0].text
+        assert header.startswith(f"Anlage {number.strip()} · "), header

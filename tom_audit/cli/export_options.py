@@ -7,6 +7,8 @@ every combination, checked before anything is read or written.
 - An option has an effect only on the outputs `APPLIES_TO` lists for it; given for any other,
   it is refused (exit 2), naming the option and the outputs it applies to. An option counts
   as given when it differs from its default (`--annex` has none: `--annex tom` is given too).
+- `--contract` and `--annex-no` are printed as one line of the document: their text is
+  checked here (`text_rules.check_line`), `--annex-no` as a short label.
 
 Pure: takes the parsed arguments, returns problems (`Problem`, the option or OUT as where).
 """
@@ -16,8 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from tom_audit.export.annex_model import ANNEX_NO_MAX, CONTRACT_MAX
 from tom_audit.i18n import tr
 from tom_audit.problems import Problem, display_path
+from tom_audit.text_rules import check_line
 
 DOCUMENTS = ("pdf", "docx")  # the annex as a contract document
 REPORTS = ("xlsx", "md", "json", *DOCUMENTS)  # built from the assessment's export content
@@ -118,10 +122,34 @@ def misplaced_options(args, output: str) -> list[Problem]:
     return problems
 
 
+def annex_no_problem(value: str) -> Problem | None:
+    """`--annex-no`: a short label ("2", "2a", "3.1", "IV"), letters, digits, "." and "-"."""
+    problem = check_line(value, "--annex-no")
+    if problem is not None:
+        return problem
+    for at, char in enumerate(value, 1):
+        if not (char.isalpha() or char in "0123456789.-"):
+            code = f"U+{ord(char):04X}"
+            shown = f'"{char}" ({code})' if char.isprintable() and not char.isspace() else code
+            return Problem("--annex-no", "export.annex_no.char", {"char": shown, "at": at, "limit": ANNEX_NO_MAX})
+    if len(value) > ANNEX_NO_MAX:
+        return Problem("--annex-no", "export.annex_no.too_long", {"length": len(value), "limit": ANNEX_NO_MAX})
+    return None
+
+
 def check_export_arguments(args) -> tuple[str | None, list[Problem]]:
     """The output `tom-audit export` is to write and every problem with its arguments:
-    the output itself (`choose_output`) and options without effect on it."""
+    the output itself (`choose_output`), options without effect on it, `--annex-no` and
+    `--contract` that do not fit their line. Cleans `args.annex_no` and `args.contract`
+    of surrounding spaces (a number " 2" is the number 2)."""
     output, problems = choose_output(args.output, args.format, args.soa)
     if output is None:
         return None, problems
-    return output, misplaced_options(args, output)
+    args.annex_no = (args.annex_no or "").strip(" ")
+    args.contract = (args.contract or "").strip(" ")
+    problems = misplaced_options(args, output)
+    if args.annex_no:
+        problems.append(annex_no_problem(args.annex_no))
+    if args.contract:
+        problems.append(check_line(args.contract, "--contract", limit=CONTRACT_MAX))
+    return output, [p for p in problems if p is not None]

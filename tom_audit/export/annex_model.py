@@ -35,6 +35,8 @@ class AnnexOptions:
 
 
 ANNEX_CHOICES = ("tom", "subprocessors", "both")
+ANNEX_NO_MAX = 10  # characters of `annex_no`: a label ("2", "3.1"), in the header of every page
+CONTRACT_MAX = 300  # characters of `contract`: a line under the title, at most three when wrapped
 
 
 @dataclass(frozen=True)

@@ -188,6 +188,10 @@ STRINGS: dict[str, str] = {
     "problem.export.option.not_for.hint": "Lassen Sie {option} weg, oder wählen Sie eine Ausgabe, für die die Option gilt.",
     "problem.export.option.needs_tom": "Diese Option betrifft die Maßnahmen der Anlage TOM; mit --annex subprocessors enthält das Dokument nur die Liste der Unterauftragsverarbeiter.",
     "problem.export.option.needs_tom.hint": "Lassen Sie {option} weg, oder nehmen Sie die TOM mit --annex both in das Dokument auf.",
+    "problem.export.annex_no.char": "Das Zeichen {char} an Stelle {at} gehört nicht in eine Anlagennummer.",
+    "problem.export.annex_no.char.hint": "Eine Anlagennummer besteht aus höchstens {limit} Buchstaben, Ziffern, Punkten und Bindestrichen, z. B. 2, 2a oder 3.1; „Anlage“ setzt tom-audit selbst davor, den Vertrag nennt --contract.",
+    "problem.export.annex_no.too_long": "Die Anlagennummer ist {length} Zeichen lang; höchstens {limit} passen in die Kopfzeile jeder Seite.",
+    "problem.export.annex_no.too_long.hint": "Eine kurze Nummer angeben, z. B. 2, 2a oder 3.1; „Anlage“ setzt tom-audit selbst davor, den Vertrag nennt --contract.",
     # command line
     "export.cli.help": "Bewertung exportieren: Excel-Arbeitsmappe (Anlage TOM, Maßnahmenplan, Prüfbogen), die Anlage TOM als PDF oder Word-Dokument, Markdown oder JSON",
     "export.cli.output": "Ausgabedatei (.xlsx, .pdf, .docx, .md, .json oder .oscal.json; eine andere Endung nur mit --format)",

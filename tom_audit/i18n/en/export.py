@@ -188,6 +188,10 @@ STRINGS: dict[str, str] = {
     "problem.export.option.not_for.hint": "Leave out {option}, or choose an output it applies to.",
     "problem.export.option.needs_tom": "This option concerns the measures of the TOM annex; with --annex subprocessors the document holds only the list of sub-processors.",
     "problem.export.option.needs_tom.hint": "Leave out {option}, or include the TOM in the document with --annex both.",
+    "problem.export.annex_no.char": "The character {char} at position {at} does not belong in an annex number.",
+    "problem.export.annex_no.char.hint": "An annex number is at most {limit} letters, digits, dots and hyphens, e.g. 2, 2a or 3.1; tom-audit puts \"Annex\" before it itself, --contract names the contract.",
+    "problem.export.annex_no.too_long": "The annex number is {length} characters long; at most {limit} fit the header of every page.",
+    "problem.export.annex_no.too_long.hint": "Give a short number, e.g. 2, 2a or 3.1; tom-audit puts \"Annex\" before it itself, --contract names the contract.",
     # command line
     "export.cli.help": "Export an assessment: Excel workbook (TOM annex, action plan, review sheet), the TOM annex as PDF or Word document, Markdown or JSON",
     "export.cli.output": "output file (.xlsx, .pdf, .docx, .md, .json or .oscal.json; any other extension only with --format)",
