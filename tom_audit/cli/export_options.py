@@ -10,7 +10,8 @@ every combination, checked before anything is read or written.
 - `--contract` and `--annex-no` are printed as one line of the document: their text is
   checked here (`text_rules.check_line`), `--annex-no` as a short label.
 
-Pure: takes the parsed arguments, returns problems (`Problem`, the option or OUT as where).
+Takes the parsed arguments and returns problems (`Problem`, the option or OUT as where);
+reads no file and writes none (it only asks whether OUT is a folder).
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ def named_format(path: Path | str) -> str | None:
 
 
 def output_label(output: str) -> str:
-    """"PDF (.pdf)", "SoA (--soa)": an output as the messages name it."""
+    """An output as the messages name it: "PDF (.pdf)", "Word (.docx)"."""
     return tr(f"export.output.{output}")
 
 
