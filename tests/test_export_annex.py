@@ -18,7 +18,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from tom_audit.export import AnnexOptions, ExportOptions, export, format_for, render
+from tom_audit.export import AnnexOptions, ExportOptions, export, render
 from tom_audit.export.annex_model import build_annex
 from tom_audit.export.content import build
 from tom_audit.logic.answers import Edit, record
@@ -416,8 +416,9 @@ def test_docx_of_an_approved_assessment_has_no_draft_mark(approved):
 
 
 def test_format_from_the_suffix_includes_documents():
-    assert format_for("anlage.pdf") == "pdf" and format_for("anlage.DOCX") == "docx"
-    assert format_for("anlage", "pdf") == "pdf"
+    from tom_audit.cli.export_options import named_format
+
+    assert named_format("anlage.pdf") == "pdf" and named_format("anlage.DOCX") == "docx"
 
 
 @pytest.mark.slow

@@ -14,7 +14,7 @@ from datetime import date, datetime, timezone
 import pytest
 from openpyxl import load_workbook
 
-from tom_audit.export import ExportOptions, export, format_for
+from tom_audit.export import ExportOptions, export
 from tom_audit.export import review_layout as layout
 from tom_audit.export.content import build
 from tom_audit.logic.answers import Edit, record
@@ -320,8 +320,10 @@ def test_ordinary_text_carries_no_quote_prefix(de):
 
 
 def test_format_from_the_suffix():
-    assert format_for("a.xlsx") == "xlsx" and format_for("a.MD") == "md" and format_for("a.json") == "json"
-    assert format_for("annex") == "xlsx" and format_for("a.md", "json") == "json"
+    from tom_audit.cli.export_options import named_format
+
+    assert named_format("a.xlsx") == "xlsx" and named_format("a.MD") == "md" and named_format("a.json") == "json"
+    assert named_format("annex") is None and named_format("a.oscal.json") == "oscal"  # no guessing
 
 
 def test_cli_export_all_formats(cli, tmp_path):

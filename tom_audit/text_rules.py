@@ -5,7 +5,8 @@ stored or exported:
 
 - YAML files (assessments and catalogues): `check_tree` after parsing, at FILE:LINE:COL
   (keys, being ids and field names, may not hold a tab or line break either);
-- command-line arguments: `check_value` per option (the CLI names the option);
+- command-line arguments: `check_value` per option (the CLI names the option); an option
+  printed as one line of a document (a title, a page header) also `check_line`;
 - text typed or pasted into the terminal UI: `clean_typed` (the UI cleans, never refuses);
 - cells of a workbook read back (`import-review`): `check_value` per cell (row and column).
 
@@ -26,6 +27,10 @@ bidi overrides and isolates        U+202E, U+2066               kept (right-to-l
                                                                 shown escaped on a terminal
 everything else                    umlauts, emoji, CJK          kept
 =================================  ===========================  ===================  ============
+
+A value that a document prints as one line (`check_line`: the contract line and the annex
+number of `export`) takes no tab or line break either, and has a maximum length: a second
+line would break the title block or the page header it stands in.
 
 Why refuse rather than clean in files and arguments: the user wrote them on purpose or a
 tool did; a character nobody can see silently dropped from a legal record is worse than a
@@ -175,13 +180,33 @@ def check_tree(data: Any, shown: str, position) -> list[Problem]:
     return problems
 
 
+_LINE_BREAK = re.compile("[\t\n\r\u2028\u2029]")  # what ends a line or jumps along one
+
+
+def _line_break(text: str, kind: str) -> BadChar | None:
+    match = _LINE_BREAK.search(text)
+    if match is None:
+        return None
+    return BadChar(kind, f"U+{ord(match.group()):04X}", match.start() + 1)
+
+
 def _line_break_in_key(name: str) -> BadChar | None:
     """Keys (ids, field names) are one line: a tab or line break in one is refused (an id
     "ENT-01\\n" would look right and match nothing)."""
-    match = re.search("[\t\n\r\u2028\u2029]", name)
-    if match is None:
-        return None
-    return BadChar("key_break", f"U+{ord(match.group()):04X}", match.start() + 1)
+    return _line_break(name, "key_break")
+
+
+def check_line(text: str, where: str, *, limit: int | None = None, place: str = "") -> Problem | None:
+    """A value printed as one line of a document (a title, a page header; CLI: `export
+    --contract`, `--annex-no`): a refused character as in `check_value`, a tab or line break
+    ("text.line_break": it would split the line), or more than `limit` characters
+    ("text.too_long"). None when the value is fine. `where` names the option."""
+    bad = find_bad(clean_line_ends(text)) or _line_break(text, "line_break")
+    if bad is not None:
+        return Problem(where, f"text.{bad.kind}", {**bad.params(), "place": place})
+    if limit is not None and len(text) > limit:
+        return Problem(where, "text.too_long", {"length": len(text), "limit": limit, "place": place})
+    return None
 
 
 def _check_string(parent, name, value: str, path: tuple, shown: str, position, problems: list[Problem]) -> None:

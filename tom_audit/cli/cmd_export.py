@@ -1,5 +1,6 @@
 """tom-audit export FILE -o OUT: the workbook (xlsx), the contract annex as PDF or Word (docx),
-Markdown, or JSON; the format follows OUT's extension or --format."""
+Markdown, JSON, OSCAL or the Statement of Applicability (--soa); the format follows OUT's
+extension or --format. Which option applies to which format: `export_options`."""
 
 from __future__ import annotations
 
@@ -14,14 +15,14 @@ from tom_audit.problems import display_path
 
 NAME = "export"
 ORDER = 60
-FORMATS = ("xlsx", "md", "json", "pdf", "docx")  # as tom_audit.export.FORMATS; repeated to keep start-up light
+FORMATS = ("xlsx", "md", "json", "pdf", "docx", "oscal")  # export_options.OUTPUTS but "soa", here to keep start-up light
 
 
 def register(commands) -> None:
     parser = commands.add_parser(NAME, help=tr("export.cli.help"), description=tr("export.cli.help"))
     parser.add_argument("file", metavar="FILE", type=Path)
     parser.add_argument("-o", "--output", metavar="OUT", type=Path, required=True, help=tr("export.cli.output"))
-    parser.add_argument("--format", choices=(*FORMATS, "oscal"), default=None, help=tr("export.cli.format"))
+    parser.add_argument("--format", choices=FORMATS, default=None, help=tr("export.cli.format"))
     parser.add_argument("--soa", choices=("iso27001", "gspp"), default=None, help=tr("export.cli.soa"))
     parser.add_argument("--controls", metavar="OSCAL", type=Path, default=None, help=tr("export.cli.controls"))
     parser.add_argument("--include-planned", action="store_true", help=tr("export.cli.include_planned"))
@@ -29,8 +30,8 @@ def register(commands) -> None:
     parser.add_argument("--no-evidence", action="store_true", help=tr("annex.cli.no_evidence"))
     parser.add_argument("--contract", metavar="TEXT", default="", help=tr("annex.cli.contract"))
     parser.add_argument("--annex-no", metavar="N", default="", help=tr("annex.cli.annex_no"))
-    parser.add_argument("--annex", choices=("tom", "subprocessors", "both"), default="tom",
-                        help=tr("subannex.cli.annex"))
+    parser.add_argument("--annex", choices=("tom", "subprocessors", "both"), default=None,
+                        help=tr("subannex.cli.annex"))  # None: not given (the TOM; export_options)
     parser.add_argument("--dpo-signature", action="store_true", help=tr("annex.cli.dpo_signature"))
     add_lang(parser)
     parser.set_defaults(run=run)
@@ -84,10 +85,15 @@ def report_cut_cells(content) -> None:
 
 
 def run(args) -> int:
-    from tom_audit.export import AnnexOptions, ExportOptions, export, format_for  # openpyxl only when exporting
+    from tom_audit.cli.export_options import check_export_arguments
+    from tom_audit.export import AnnexOptions, ExportOptions, export  # openpyxl only when exporting
+    from tom_audit.problems import InputError
     from tom_audit.store.assessment_store import load_assessment
 
     out: Path = args.output
+    fmt, problems = check_export_arguments(args)  # before anything is read or written
+    if problems:
+        raise InputError(problems)
     if out.exists() and args.file.exists() and out.resolve() == args.file.resolve():
         return fail("export.cli.same_file", file=str(out))
     folder = out.parent if str(out.parent) else Path(".")
@@ -97,19 +103,16 @@ def run(args) -> int:
     report(loaded.warnings)
     options = ExportOptions(include_planned=args.include_planned, exported_on=exported_on(),
                             include_evidence=not args.no_evidence)
-    annex = AnnexOptions(contract=args.contract, annex_no=args.annex_no, dpo_line=args.dpo_signature,
-                         annex=args.annex)
+    part = args.annex or "tom"
+    annex = AnnexOptions(contract=args.contract, annex_no=args.annex_no, dpo_line=args.dpo_signature, annex=part)
     since = load_since(args.since, loaded, options.today) if args.since else None
     lang = export_language(args, loaded.assessment.language)
-    if args.soa or args.format == "oscal" or out.name.lower().endswith(".oscal.json"):
+    if fmt in ("soa", "oscal"):
         return run_open_format(args, loaded, lang)
-    fmt = format_for(out, args.format)
-    if args.annex != "tom" and fmt not in ("pdf", "docx"):  # never a file other than the one asked for
-        return fail("subannex.cli.annex_needs_document", annex=args.annex, format=fmt)
     content = export(loaded, out, fmt=fmt, lang=lang, options=options, since=since, annex=annex)
     if fmt == "xlsx":  # a cell holds 32,767 UTF-16 code units: say what was cut (lint: TOM055)
         report_cut_cells(content)
-    if fmt in ("pdf", "docx") and args.annex == "subprocessors":  # the list alone: no measure in it
+    if part == "subprocessors":  # the list alone (a PDF or Word document): no measure in it
         from tom_audit.export.providers_table import provider_rows
 
         count = sum(map(len, provider_rows(loaded.assessment.providers, lang, options.today)))
@@ -131,8 +134,6 @@ def run_open_format(args, loaded, lang: str) -> int:
     if args.soa:
         from tom_audit.interop.soa_xlsx import export_soa
 
-        if args.output.suffix.lower() != ".xlsx":
-            return fail("export.cli.soa_needs_xlsx")
         rows = export_soa(loaded, args.output, framework=args.soa, lang=lang, controls_path=args.controls)
         print(tr("export.cli.soa_done", file=str(args.output), framework=args.soa, controls=len(rows), language=lang))
         return EXIT_OK

@@ -26,14 +26,7 @@ from tom_audit.store.atomic import atomic_write
 
 FORMATS = ("xlsx", "md", "json", "pdf", "docx")
 DOCUMENT_FORMATS = ("pdf", "docx")  # the annex alone, as a contract document
-_SUFFIXES = {".xlsx": "xlsx", ".md": "md", ".markdown": "md", ".json": "json", ".pdf": "pdf", ".docx": "docx"}
-
-
-def format_for(path: Path | str, explicit: str | None = None) -> str:
-    """The format asked for, else the one the output's suffix names, else xlsx."""
-    if explicit:
-        return explicit
-    return _SUFFIXES.get(Path(path).suffix.lower(), "xlsx")
+# Which format an output file name asks for, and which options go with it: cli/export_options.py
 
 
 def render(content: ExportContent, fmt: str, annex: AnnexOptions | None = None) -> bytes:
@@ -84,4 +77,4 @@ def export(loaded: Loaded, out: Path | str, *, fmt: str = "xlsx", lang: str = "d
     return content
 
 
-__all__ = ["DOCUMENT_FORMATS", "FORMATS", "AnnexOptions", "ExportContent", "ExportOptions", "build", "export", "format_for", "render"]
+__all__ = ["DOCUMENT_FORMATS", "FORMATS", "AnnexOptions", "ExportContent", "ExportOptions", "build", "export", "render"]

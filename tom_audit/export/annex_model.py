@@ -18,7 +18,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from tom_audit.export.content import ExportContent
-from tom_audit.export.text import format_date, safe_text
+from tom_audit.export.text import format_date, one_line, safe_text
+from tom_audit.export.text_width import TextStyle, text_width
 from tom_audit.i18n import tr
 from tom_audit.logic.dates import add_months, parse_date
 
@@ -44,6 +45,8 @@ class AnnexOptions:
 
 
 ANNEX_CHOICES = ("tom", "subprocessors", "both")
+ANNEX_NO_MAX = 10  # characters of `annex_no`: a label ("2", "3.1"), in the header of every page
+CONTRACT_MAX = 300  # characters of `contract`: a line under the title, at most three when wrapped
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,34 @@ class PageFrame:
     stand: str
     page_label: str  # "Seite {page} von {pages}": the writers fill in the numbers
     draft_mark: str  # "ENTWURF" on every page; "" when approved and unchanged
+
+
+# The page of the PDF and the Word annex: A4 portrait with 2 cm margins left and right
+# (templates/annex.typ, annex_docx._page_frame), header and footer in 8 pt.
+_TEXT_WIDTH = (210 - 2 * 20) / 25.4 * 72  # points
+_GAP = 8.0  # between the parts of a header or footer line (the template's gutter of 1 em)
+# Measured with Arial's widths, wider than Libertinus Serif's (PDF) and Liberation Serif's
+# (Word) for most glyphs; for the few that are not (a capital W), 5 % of the room stays free.
+# The draft mark is 10 pt bold in Word, 8 pt in the PDF.
+_FRAME_STYLE = TextStyle("Arial", 8)
+_MARK_STYLE = TextStyle("Arial", 10, bold=True)
+_SAFETY = 0.95
+
+
+def page_frame(header: str, organisation: str, stand: str, page_label: str, draft_mark: str) -> PageFrame:
+    """The frame of every page, each part one line that fits its room: the header beside
+    the draft mark, the organisation in the footer's left third (beside the "Stand" and the
+    page label). A part too long is cut with "…" (`text.one_line`); the title block still
+    shows the whole organisation name. The page label keeps its {page} and {pages}."""
+    def fits(room: float):
+        return lambda text: text_width(text, _FRAME_STYLE) <= room * _SAFETY
+
+    stand, draft_mark = one_line(stand), one_line(draft_mark)
+    header_room = _TEXT_WIDTH - _GAP - (text_width(draft_mark, _MARK_STYLE) if draft_mark else 0)
+    organisation_room = (_TEXT_WIDTH - 2 * _GAP - text_width(stand, _FRAME_STYLE)) / 2
+    return PageFrame(header=one_line(header, fits=fits(header_room)),
+                     organisation=one_line(organisation, fits=fits(organisation_room)),
+                     stand=stand, page_label=one_line(page_label), draft_mark=draft_mark)
 
 
 @dataclass(frozen=True)
@@ -280,9 +311,9 @@ def build_annex(content: ExportContent, options: AnnexOptions | None = None) -> 
     title = tr({"tom": "annex.title", "subprocessors": "subannex.title", "both": "subannex.title_both"}
                .get(options.annex, "annex.title"), lang)
     running = {"subprocessors": "subannex.section", "both": "subannex.header_both"}.get(options.annex, "export.header")
-    frame = PageFrame(header=f"{kicker} · {tr(running, lang)}", organisation=org,
-                      stand=tr("export.footer.stand", lang, date=stand), page_label=tr("annex.page", lang),
-                      draft_mark="" if approval.approved else tr("annex.draft_mark", lang))
+    frame = page_frame(header=f"{kicker} · {tr(running, lang)}", organisation=org,
+                       stand=tr("export.footer.stand", lang, date=stand), page_label=tr("annex.page", lang),
+                       draft_mark="" if approval.approved else tr("annex.draft_mark", lang))
     properties = DocumentProperties(
         title=f"{kicker}: {title}" + (f" – {org}" if org else ""), subject=user_text(options.contract) or title,
         author=org or "tom-audit", keywords=tr("export.properties.keywords", lang),

@@ -8,7 +8,7 @@ change. A notice is a letter, not a contract annex: no draft mark, no signature 
 from __future__ import annotations
 
 from tom_audit.export.annex_model import (
-    AnnexDocument, AnnexEntry, AnnexSection, DocumentProperties, Field, PageFrame, user_text,
+    AnnexDocument, AnnexEntry, AnnexSection, DocumentProperties, Field, page_frame, user_text,
 )
 from tom_audit.export.annex_providers import provider_entries, provider_entry
 from tom_audit.export.providers_table import provider_rows
@@ -73,9 +73,9 @@ def build_notice_document(notice: Notice, lang: str) -> AnnexDocument:
               Field(tr("subannex.notice.planned", lang), d(notice.planned))]
     if not notice.empty:
         fields.append(Field(tr("subannex.notice.deadline", lang), d(notice.deadline)))
-    frame = PageFrame(header=f"{kicker} · {title}", organisation=org,
-                      stand=tr("export.footer.stand", lang, date=d(notice.notice_date)),
-                      page_label=tr("annex.page", lang), draft_mark="")
+    frame = page_frame(header=f"{kicker} · {title}", organisation=org,
+                       stand=tr("export.footer.stand", lang, date=d(notice.notice_date)),
+                       page_label=tr("annex.page", lang), draft_mark="")
     properties = DocumentProperties(
         title=title + (f" – {org}" if org else ""), subject=title, author=org or "tom-audit",
         keywords=tr("export.properties.keywords", lang), language="de-DE" if lang == "de" else "en-GB",

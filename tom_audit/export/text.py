@@ -7,6 +7,7 @@ Plain Python, no openpyxl: the row builders and tests use them without opening E
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 # A cell whose text starts with one of these is read as a formula by Excel or LibreOffice,
@@ -54,6 +55,32 @@ def safe_text(text: object, *, line: bool = False) -> str:
     if line and _LINE_BREAKS.search(value):
         value = _LINE_BREAKS.sub(" ", value).strip()
     return value
+
+
+ELLIPSIS = "…"
+# At most this many characters in one part of a page header or footer, in every format: Excel
+# takes 255 for a whole header (left, centre and right part with their codes).
+FRAME_CHARS = 100
+
+
+def one_line(text: object, limit: int = FRAME_CHARS, fits: Callable[[str], bool] | None = None) -> str:
+    """Text for one part of a page header or footer. In: any text; `fits` (optional) says
+    whether a text fits the part's room. Out: one line (`safe_text(line=True)`) of at most
+    `limit` characters that `fits` accepts; what had to be cut ends in "…"."""
+    value = safe_text(text, line=True)
+    if len(value) <= limit and (fits is None or fits(value)):
+        return value
+    keep = min(len(value), limit - 1)
+    if fits is not None:  # the longest start that fits together with the ellipsis
+        low, high = 0, keep
+        while low < high:
+            middle = (low + high + 1) // 2
+            if fits(value[:middle].rstrip() + ELLIPSIS):
+                low = middle
+            else:
+                high = middle - 1
+        keep = low
+    return value[:keep].rstrip() + ELLIPSIS
 
 
 def _utf16_units(text: str) -> int:

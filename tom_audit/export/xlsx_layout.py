@@ -16,7 +16,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from tom_audit.export.content import ExportContent
-from tom_audit.export.text import cell_text, excel_date_format, format_date, needs_formula_guard, safe_text
+from tom_audit.export.text import cell_text, excel_date_format, format_date, needs_formula_guard, one_line
 from tom_audit.export.text_width import DIGIT_PX, PT_PER_PX, TextStyle, column_points, wrapped_lines
 from tom_audit.i18n import tr
 
@@ -239,12 +239,9 @@ def set_widths(ws, widths: list[float]) -> None:
 
 
 def _hf(text: str) -> str:
-    """Text for a page header or footer: one line, at most 100 characters (Excel takes 255
-    for all parts of a header together), and `&` starts a code there, so it is doubled."""
-    text = safe_text(text, line=True)
-    if len(text) > 100:
-        text = text[:99] + "…"
-    return text.replace("&", "&&")
+    """Text for a page header or footer: one line, at most FRAME_CHARS characters (as in the
+    PDF and Word annex, `text.one_line`), and `&` starts a code there, so it is doubled."""
+    return one_line(text).replace("&", "&&")
 
 
 # A4 landscape in points, and the margins print_setup sets (inches)

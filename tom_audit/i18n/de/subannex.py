@@ -15,7 +15,6 @@ STRINGS = {
     "subannex.notice.deadline": "Einspruch bis",
     "subannex.notice.objection_title": "Einspruch",
     "subannex.notice.summary": "Überblick",
-    "subannex.cli.annex_needs_document": "--annex {annex} gibt es nur für das PDF- oder Word-Dokument (.pdf, .docx), nicht für {format}. Wählen Sie eine .pdf- oder .docx-Ausgabe, oder lassen Sie --annex weg (die Arbeitsmappe, Markdown und JSON enthalten beide Listen).",
     "problem.subannex.empty_register": "Das Verzeichnis der Unterauftragsverarbeiter ist leer; die Anlage würde festhalten, dass keine eingesetzt sind, doch das hat die Organisation nicht angegeben (Eingrenzung: „Setzt die Organisation Unterauftragsverarbeiter ein?“ ist nicht mit Nein beantwortet).",
     "problem.subannex.empty_register.hint": "Es wurde nichts geschrieben. Tragen Sie die Unterauftragsverarbeiter ein (tom-audit provider add oder p im Fragebogen) oder, wenn wirklich keine eingesetzt sind, beantworten Sie die Eingrenzungsfrage im Fragebogen mit Nein.",
 }

@@ -15,7 +15,6 @@ STRINGS = {
     "subannex.notice.deadline": "Objections until",
     "subannex.notice.objection_title": "Objection",
     "subannex.notice.summary": "Overview",
-    "subannex.cli.annex_needs_document": "--annex {annex} exists only for the PDF or Word document (.pdf, .docx), not for {format}. Choose a .pdf or .docx output, or leave --annex out (the workbook, Markdown and JSON hold both lists).",
     "problem.subannex.empty_register": "The sub-processor register is empty; the annex would state that none are engaged, but the organisation has not said so (scoping: \"Does the organisation engage sub-processors?\" is not answered no).",
     "problem.subannex.empty_register.hint": "Nothing was written. Enter the sub-processors (tom-audit provider add, or p in the questionnaire) or, if really none are engaged, answer the scoping question no in the questionnaire.",
 }
