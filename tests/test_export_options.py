@@ -15,6 +15,7 @@ import pytest
 from docx import Document
 
 from tom_audit.cli.main import main
+from tom_audit.store.assessment_store import load_assessment, save_assessment
 from tom_audit.store.creating import create_assessment
 
 # What the user is told an option works in (the help texts say the same).
@@ -65,6 +66,9 @@ def alone(tmp_path):
     folder.mkdir()
     path = folder / "a.tom.yaml"
     create_assessment(path, "tom-art32", "Muster GmbH", "de")
+    loaded = load_assessment(path)  # no sub-processor, as it said: the list may say "none"
+    loaded.assessment.scoping["sub_processors"] = False
+    save_assessment(path, loaded.assessment)
     return folder, path
 
 
