@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 
 from tom_audit.export import ExportOptions, export
 from tom_audit.export.references import reference_lines
-from tom_audit.export.text_width import TextStyle, column_points, text_width, wrapped_lines
+from tom_audit.export.text_width import TextStyle, column_points, split_after_lines, text_width, wrapped_lines
 from tom_audit.export.xlsx_layout import BODY, BOLD, LINE_HEIGHT, plan_breaks, row_height
 from tom_audit.logic.answers import Edit, record
 from tom_audit.model.assessment import Gap
@@ -80,6 +80,22 @@ def _wrap_word_by_word(text: str, room: float, style: TextStyle) -> int:
 @settings(max_examples=500, deadline=None)
 def test_wrapping_agrees_with_a_word_by_word_wrap(text, room, style):
     assert wrapped_lines.__wrapped__(text, room, style) == _wrap_word_by_word(text, room, style)
+
+
+@given(st.text(alphabet=st.sampled_from("aiW Ü-\n​ß漢"), max_size=120), st.floats(min_value=1, max_value=200),
+       st.sampled_from([BODY, BOLD, TextStyle("Calibri", 11)]), st.integers(min_value=1, max_value=8))
+@settings(max_examples=500, deadline=None)
+def test_a_text_cut_after_some_lines_loses_nothing_and_wraps_as_before(text, room, style, lines):
+    total = wrapped_lines.__wrapped__(text, room, style)
+    cut = split_after_lines(text, room, style, lines)
+    if cut is None:  # it fits, or only spaces or a line break at its end would go on
+        assert total <= lines or text[-1] in " \n"
+        return
+    head, rest = cut
+    gap = text[len(head):len(text) - len(rest)]
+    assert head + gap + rest == text and gap in ("", " ", "\n")  # the space or line break at the cut, or none
+    assert wrapped_lines.__wrapped__(rest, room, style) == total - lines  # the rest wraps as it did
+    assert wrapped_lines.__wrapped__(head, room, style) == lines or head.endswith(" ")
 
 
 def test_row_height_follows_the_most_lines():
