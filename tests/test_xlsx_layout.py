@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 from tom_audit.export import ExportOptions, export
 from tom_audit.export.references import reference_lines
 from tom_audit.export.text_width import TextStyle, column_points, split_after_lines, text_width, wrapped_lines
-from tom_audit.export.xlsx_layout import BODY, BOLD, LINE_HEIGHT, plan_breaks, row_height
+from tom_audit.export.xlsx_layout import BODY, BOLD, LINE_HEIGHT, MAX_ROW_HEIGHT, plan_breaks, row_height
 from tom_audit.logic.answers import Edit, record
 from tom_audit.model.assessment import Gap
 from tom_audit.store.assessment_store import load_assessment, save_assessment
@@ -213,3 +213,23 @@ def test_libreoffice_cuts_no_line_off_in_the_stress_file(stress, tmp_path):
     # the action plan's owners are printed in full, within their row
     for index in range(3):
         assert any(w[3] == f"OWN{index}X" for w in words)
+
+
+# -- notes longer than a page --------------------------------------------------------------------
+
+@pytest.fixture
+def long_book(long_notes, tmp_path):
+    """The workbook of the `long_notes` assessment, read back: (workbook, {measure id: note})."""
+    loaded, notes = long_notes
+    book = tmp_path / "long.xlsx"
+    export(loaded, book, fmt="xlsx", lang="de", options=OPTIONS)
+    return load_workbook(book), notes
+
+
+def test_no_row_is_taller_than_excel_allows_and_working_sheets_keep_whole_notes(long_book):
+    wb, notes = long_book
+    for ws in wb.worksheets:  # Excel cuts a row taller than 409 points
+        assert all(d.height is None or d.height <= MAX_ROW_HEIGHT for d in ws.row_dimensions.values()), ws.title
+    review = {row[1]: row for row in wb["Prüfung"].iter_rows(values_only=True) if row[1] in notes}
+    for measure_id, note in notes.items():  # a working sheet's cell keeps the whole note
+        assert note in review[measure_id]

@@ -214,6 +214,12 @@ def single_row(cells=(), line: float | None = None, pad: float = PAD) -> float:
     return row_height(cells, line, pad) or round((line or LINE_HEIGHT) + pad, 2)
 
 
+# Excel's largest row height, 409 points ("Excel specifications and limits": row height
+# 409 points): a row written taller is cut there. `RowWriter` writes no row taller; a text
+# that needs more is cut off in the sheet's view and print, but the cell keeps all of it.
+MAX_ROW_HEIGHT = 409.0
+
+
 def fit_widths(headers: list[str], columns: list[list], minimum: list[float], maximum: list[float]) -> list[float]:
     """Column widths that fit the longest line of each column, within [minimum, maximum]."""
     widths = []
@@ -381,6 +387,10 @@ class RowWriter:
             ws._values_to_row = _cells_to_row
 
     def add(self, cells: list, height: float | None = None) -> int:
+        """Appends the row of `cells` (`Styles.cell`s or None), `height` points high (None: the
+        spreadsheet's default), never more than `MAX_ROW_HEIGHT`. Returns its row number."""
+        if height and height > MAX_ROW_HEIGHT:
+            height = MAX_ROW_HEIGHT
         if self.pages is not None:
             counted = height or DEFAULT_ROW
             if not self.pages.fits(counted):
