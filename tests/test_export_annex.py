@@ -458,7 +458,8 @@ def test_libreoffice_prints_long_notes_and_cards_of_the_docx_to_their_last_word(
     """Notes of 5,000-9,000 characters (and a sub-processor card of 7,000) run over pages to
     their last word; each measure's title stands on the page where its text begins."""
     loaded, notes = long_notes
-    loaded.assessment.providers.append(Provider(id="lang", name="Langtext Cloud GmbH", service=long_note(9, 7000, True)))
+    card = Provider(id="lang", name="Langtext Cloud GmbH", service=long_note(9, 7000, True))
+    loaded.assessment.providers.append(card)
     path = tmp_path / "anlage.docx"
     path.write_bytes(render(build(loaded, "de", OPTIONS), "docx", AnnexOptions(annex="both")))
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
