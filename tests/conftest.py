@@ -65,3 +65,53 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeou
 @pytest.fixture
 def cli():
     return run_cli
+
+
+# Sentences an organisation might write about a measure; long notes are made of them
+_SENTENCES = (
+    "Der Zutritt zu den Serverräumen wird über ein elektronisches Schließsystem mit personenbezogenen Transpondern "
+    "gesteuert.",
+    "Jede Berechtigung wird vom Informationssicherheitsbeauftragten schriftlich freigegeben und jährlich überprüft.",
+    "Verlorene Transponder werden sofort gesperrt, die Sperrung wird im Ticketsystem dokumentiert.",
+    "Besucher werden am Empfang registriert, erhalten einen Besucherausweis und werden ständig begleitet.",
+    "Die Protokolle des Schließsystems werden 90 Tage aufbewahrt und bei Auffälligkeiten ausgewertet.",
+    "Administrative Zugänge erfolgen ausschließlich über den zentralen Bastion-Host mit "
+    "Zwei-Faktor-Authentifizierung.",
+    "Änderungen an Firewall-Regeln durchlaufen das Change-Management (Vier-Augen-Prinzip, Ticket, Freigabe).",
+    "Sicherungen werden täglich verschlüsselt in ein zweites Rechenzentrum übertragen; die Wiederherstellung wird "
+    "quartalsweise geprüft.",
+)
+LONG_NOTE_LENGTHS = (5000, 6000, 6700, 7400, 8200, 9000)  # characters; one page of the annex holds about 4,000
+
+
+def long_note(index: int, length: int, paragraphs: bool) -> str:
+    """About `length` characters of running text from `_SENTENCES` (a paragraph every five
+    sentences, or none), opening with "ANF{index}X" and ending in "END{index}X"."""
+    parts, count = [f"ANF{index:02d}X"], 0
+    while sum(map(len, parts)) + len(parts) < length:
+        parts.append(_SENTENCES[(index + count) % len(_SENTENCES)])
+        count += 1
+        if paragraphs and count % 5 == 0:
+            parts[-1] += "\n"
+    return " ".join(parts).replace("\n ", "\n") + f" END{index:02d}X"
+
+
+@pytest.fixture
+def long_notes(tmp_path):
+    """The example where six measures of the annex (implemented or partial) have notes of
+    5,000-9,000 characters (`LONG_NOTE_LENGTHS`), most in paragraphs, the 6,700 one a single
+    paragraph: (loaded assessment, {measure id: note as stored})."""
+    from tom_audit.logic.answers import Edit, record
+    from tom_audit.store.assessment_store import load_assessment, save_assessment
+
+    path = tmp_path / "long.tom.yaml"
+    path.write_bytes(EXAMPLE.read_bytes())
+    loaded = load_assessment(path)
+    a, c = loaded.assessment, loaded.catalogue
+    ids = [m.id for m in c.measures if a.answer(m.id).status in ("implemented", "partial")]
+    notes = {}
+    for index, (measure_id, length) in enumerate(zip(ids[::7], LONG_NOTE_LENGTHS)):
+        notes[measure_id] = long_note(index, length, paragraphs=length != 6700)
+        record(a, c, measure_id, Edit(note=notes[measure_id]))
+    save_assessment(path, a)
+    return load_assessment(path), notes

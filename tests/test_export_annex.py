@@ -1,7 +1,8 @@
 """The contract annex as PDF and Word, read back: title block, categories, the measures
 present and absent, the draft mark and the page footer on every page, user text printed
 literally (never markup), Word's heading styles, the repeated table header, rows that never
-split, keep-with-next; the `export -o x.pdf|x.docx` command; a LibreOffice render of the DOCX."""
+split (unless too long for a page: then the title keeps with its text), keep-with-next; the
+`export -o x.pdf|x.docx` command; LibreOffice renders of the DOCX, long notes printed whole."""
 
 from __future__ import annotations
 
@@ -24,9 +25,10 @@ from tom_audit.export.content import build
 from tom_audit.logic.answers import Edit, record
 from tom_audit.logic.review import approve
 from tom_audit.model.assessment import Evidence
+from tom_audit.model.providers import Provider
 from tom_audit.store.assessment_store import load_assessment, save_assessment
 
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, long_note
 
 TODAY = date(2026, 11, 21)
 OPTIONS = ExportOptions(today=TODAY, exported_on=datetime(2026, 11, 21, 9, 30, tzinfo=timezone.utc))
@@ -412,6 +414,45 @@ def test_docx_of_an_approved_assessment_has_no_draft_mark(approved):
     assert "Entwurf" not in docx_text(doc)
 
 
+def _measure_rows(doc, measure_id: str) -> list:
+    """The table rows (w:tr) of a measure: the row whose first cell reads `measure_id`, and
+    the row below it if that continues it (its first cell merged with the one above)."""
+    for table in doc.tables:
+        trs = table._tbl.tr_lst
+        for index, tr in enumerate(trs):
+            if _cell_text(tr.tc_lst[0]) == measure_id:
+                below = trs[index + 1:index + 2]
+                merge = [tc.tcPr.find(qn("w:vMerge")) for tc in below[0].tc_lst[:1]] if below else [None]
+                return [tr, *below] if merge[0] is not None and merge[0].get(qn("w:val")) is None else [tr]
+    raise AssertionError(f"{measure_id} is not in the document")
+
+
+def _cell_text(tc) -> str:
+    """A cell's text as Word shows it: paragraphs and line breaks as line ends."""
+    lines = []
+    for p in tc.iter(qn("w:p")):
+        lines.append("".join("\n" if el.tag == qn("w:br") else "\t" if el.tag == qn("w:tab") else el.text or ""
+                             for el in p.iter(qn("w:t"), qn("w:br"), qn("w:tab"))))
+    return "\n".join(lines)
+
+
+def test_docx_a_measure_too_long_for_a_page_may_split_but_keeps_its_title_with_its_text(long_notes):
+    loaded, notes = long_notes
+    doc = Document(BytesIO(render(build(loaded, "de", OPTIONS), "docx")))
+    for measure_id, note in notes.items():
+        title_row, text_row = _measure_rows(doc, measure_id)
+        assert title_row.trPr.find(qn("w:cantSplit")) is not None  # the title never splits ...
+        for p in title_row.iter(qn("w:p")):  # ... and keeps with the text row (every paragraph, for LibreOffice)
+            assert p.pPr.find(qn("w:keepNext")) is not None, measure_id
+        assert text_row.trPr is None or text_row.trPr.find(qn("w:cantSplit")) is None  # the text may
+        assert _cell_text(text_row.tc_lst[1]).startswith(note + "\nNachweise: ")  # whole, as typed, in one cell
+        # one row to the eye: id and status span both rows, no line between title and text
+        assert [tc.tcPr.find(qn("w:vMerge")).get(qn("w:val")) for tc in title_row.tc_lst[::2]] == ["restart"] * 2
+        assert title_row.tc_lst[1].tcPr.find(qn("w:tcBorders")).find(qn("w:bottom")).get(qn("w:val")) == "nil"
+    short = _measure_rows(doc, "ENT-01")  # everything else: one row that never splits
+    assert len(short) == 1 and short[0].trPr.find(qn("w:cantSplit")) is not None
+
+
 # -- the command -----------------------------------------------------------------------------------
 
 
@@ -454,3 +495,37 @@ def test_libreoffice_renders_the_docx_with_draft_and_page_numbers(draft_docx, tm
     assert len(pages) > 5
     for number, page in enumerate(pages, 1):
         assert "ENTWURF" in page and f"Seite {number} von {len(pages)}" in page, number
+
+
+def _page_words(pdf) -> dict[str, list[int]]:
+    """Every word LibreOffice printed, with the pages it is on."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages: dict[str, list[int]] = {}
+    page = 0
+    for line in html.splitlines():
+        if "<page " in line:
+            page += 1
+        for word in re.findall(r">([^<]*)</word>", line):
+            pages.setdefault(word, []).append(page)
+    return pages
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (soffice) or pdftotext is not installed")
+def test_libreoffice_prints_long_notes_and_cards_of_the_docx_to_their_last_word(long_notes, tmp_path):
+    """Notes of 5,000-9,000 characters (and a sub-processor card of 7,000) run over pages to
+    their last word; each measure's title stands on the page where its text begins."""
+    loaded, notes = long_notes
+    card = Provider(id="lang", name="Langtext Cloud GmbH", service=long_note(9, 7000, True))
+    loaded.assessment.providers.append(card)
+    path = tmp_path / "anlage.docx"
+    path.write_bytes(render(build(loaded, "de", OPTIONS), "docx", AnnexOptions(annex="both")))
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=240)
+    pages = _page_words(tmp_path / "anlage.pdf")
+    for index, measure_id in enumerate(notes):
+        assert f"END{index:02d}X" in pages, f"the end of the note of {measure_id} is cut off"
+        assert pages[f"ANF{index:02d}X"][0] in pages[measure_id], f"{measure_id}: title and text on different pages"
+    assert "END09X" in pages and pages["ANF09X"][0] in pages["Langtext"]  # the card, its name with its first line

@@ -2,10 +2,12 @@
 
 Made for a legal department that pastes it into a contract and edits it: Word's own styles
 ("Heading 1/2" show in the navigation pane, "Table Grid", "List"), plain runs of text, a
-table per category whose header row repeats on every page and whose rows never split, headings
-kept with what follows, page numbers as fields ("Seite X von Y"), document properties, and
-the draft mark in every page header. Timestamps are the assessment's "Stand", so the same
-assessment gives the same bytes.
+table per category whose header row repeats on every page, headings kept with what follows,
+page numbers as fields ("Seite X von Y"), document properties, and the draft mark in every
+page header. A measure's row never splits across pages, unless its text may not fit on one
+page (`surely_fits`): then its title is a row of its own, kept with the text below it, and
+the text may continue on the next page (a row that cannot split is cut off at the page end).
+Timestamps are the assessment's "Stand", so the same assessment gives the same bytes.
 """
 
 from __future__ import annotations
@@ -22,10 +24,11 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Length, Pt, RGBColor
 from lxml.etree import SubElement  # python-docx's own XML library
 
-from tom_audit.export.annex_model import AnnexDocument, AnnexSection
+from tom_audit.export.annex_model import AnnexDocument, AnnexEntry, AnnexMeasure, AnnexSection
+from tom_audit.export.text_width import TextStyle, wrapped_lines
 
 FONT = "Liberation Serif"  # Times New Roman's metric twin; Word falls back to its serif
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)
@@ -221,6 +224,52 @@ def _lines(paragraph, lines: list[str], size: Pt | None = None, colour: RGBColor
             run.font.color.rgb = colour
 
 
+# -- will a row fit on a page? -----------------------------------------------------------------
+# A table row that must not split but is taller than a page is cut off at the page end
+# (LibreOffice draws it into the footer; the rest of the text is lost in print), so only a
+# row that surely fits is kept whole. Word lays out the text itself, so the height is an
+# estimate, on the safe side: Arial's advance widths (wider than Liberation Serif's, the
+# document's font, by about a tenth for running text), the spreadsheet's greedy wrap
+# (`text_width.wrapped_lines`), a generous line pitch, and only half a page counted as room.
+
+CELL_TEXT = TextStyle("Arial", 9.5)  # the sizes of the paragraph styles (`_styles`)
+TITLE_TEXT = TextStyle("Arial", 9.5, bold=True)
+EVIDENCE_TEXT = TextStyle("Arial", 8.5)
+LABEL_TEXT = TextStyle("Arial", 9, bold=True)
+LINE_PITCH = 1.3  # points per point of font size: Liberation Serif's 1.15 em line, spaced 1.15 by the template
+PARAGRAPH_GAP = 3.0  # points after each paragraph of a cell (the cell style's space after)
+CELL_MARGIN = 108 / 20  # points left and right inside a cell (Table Grid: 108 twips)
+# The body of an A4 page between the margins `_page_frame` sets, in points; half of it is
+# what a row may take and still never split: the estimate's margin, and a row moved whole to
+# the next page leaves at most half a page blank.
+PAGE_BODY = Cm(29.7 - 2.4 - 2.2).pt
+SURELY_FITS = 0.5
+
+Paragraphs = list[tuple[list[str], TextStyle]]  # a cell's paragraphs: (lines, style)
+Cell = tuple[Length, Paragraphs]  # a cell's width and its paragraphs
+
+
+def cell_height(width: Length, paragraphs: Paragraphs) -> float:
+    """Estimated height (points, on the safe side) of a cell `width` wide holding
+    `paragraphs`: (the lines of one paragraph, which line breaks part; TextStyle)."""
+    room = width.pt - 2 * CELL_MARGIN
+    height = 0.0
+    for lines, style in paragraphs:
+        count = sum(wrapped_lines(line, room, style) for line in lines)
+        height += count * style.size * LINE_PITCH + PARAGRAPH_GAP
+    return height
+
+
+def row_height(cells: list[Cell]) -> float:
+    """Estimated height (points, on the safe side) of a table row of `cells`: its tallest."""
+    return max(cell_height(width, paragraphs) for width, paragraphs in cells)
+
+
+def surely_fits(height: float) -> bool:
+    """Whether rows of an estimated `height` (points) surely fit on one page together."""
+    return height <= PAGE_BODY * SURELY_FITS
+
+
 # -- the measure rows, built as XML: python-docx's object API costs ~2 ms per row, which at
 # 2,000 measures is most of the time. The same elements Word writes, in schema order; text
 # goes in as element text (lxml escapes it), never as markup.
@@ -236,10 +285,14 @@ def _el(parent, tag: str, **attributes):
     return element
 
 
-def _paragraph(parent, style_id: str, lines: list[str], label: str = "") -> None:
-    """One w:p in a paragraph style: `label` (bold) then `lines` joined by line breaks."""
+def _paragraph(parent, style_id: str, lines: list[str], label: str = "", keep: bool = False) -> None:
+    """One w:p in a paragraph style: `label` (bold) then `lines` joined by line breaks;
+    `keep`: kept on the page of the next paragraph (Word: keep with next)."""
     p = _el(parent, "p")
-    _el(_el(p, "pPr"), "pStyle", val=style_id)
+    properties = _el(p, "pPr")
+    _el(properties, "pStyle", val=style_id)
+    if keep:
+        _el(properties, "keepNext")
     if label:
         run = _el(p, "r")
         _el(_el(run, "rPr"), "b")
@@ -261,25 +314,76 @@ def _text(run, text: str) -> None:
     t.text = text
 
 
-def _measure_row(tbl, document: AnnexDocument, measure, styles: dict[str, str]) -> None:
-    """A table row: id | title, text and evidence | status; never split across pages."""
+def _measure_row(tbl, document: AnnexDocument, measure: AnnexMeasure, styles: dict[str, str]) -> None:
+    """A table row: id | title, text and evidence | status, never split across pages. A
+    measure whose row may not fit on a page gets two: its title (never split, kept with the
+    next row), then its text and evidence, which may split; id and status span both rows
+    (merged cells) and no line parts the title from its text, so it reads as one row."""
+    if surely_fits(row_height(_measure_cells_text(document, measure))):
+        middle = _measure_cells(_row(tbl, cant_split=True), measure, styles)
+        _paragraph(middle, styles["title"], [measure.title])
+        _measure_body(middle, document, measure, styles)
+        return
+    # LibreOffice keeps a row with the next one only when every paragraph of it keeps with
+    # the next (the title's alone is not enough); it is also how Word keeps rows together
+    middle = _measure_cells(_row(tbl, cant_split=True), measure, styles, part="title")
+    _paragraph(middle, styles["title"], [measure.title], keep=True)
+    middle = _measure_cells(_row(tbl), measure, styles, part="text")
+    _measure_body(middle, document, measure, styles)
+
+
+def _row(tbl, cant_split: bool = False):
+    """A new w:tr at the end of `tbl`; `cant_split`: never split across pages."""
     tr = _el(tbl, "tr")
-    _el(_el(tr, "trPr"), "cantSplit", val="true")
+    if cant_split:
+        _el(_el(tr, "trPr"), "cantSplit", val="true")
+    return tr
+
+
+def _measure_cells(tr, measure: AnnexMeasure, styles: dict[str, str], part: str = ""):
+    """The cells of a measure's row `tr` with id and status filled in; returns the middle cell
+    (empty) for title and text. `part`: "" for the whole measure in one row; "title" or "text"
+    for the first or second of two rows, where id and status are one cell across both (the
+    text row's are the merged continuation) and the middle cells have no line between them."""
     cells = []
-    for width in COLUMN_WIDTHS:
+    for index, width in enumerate(COLUMN_WIDTHS):
         tc = _el(tr, "tc")
         tc_pr = _el(tc, "tcPr")
         _el(tc_pr, "tcW", w=str(int(width.twips)), type="dxa")
-        cells.append((tc, tc_pr))
-    _paragraph(cells[0][0], styles["cell"], [measure.id])
-    _paragraph(cells[1][0], styles["title"], [measure.title])
+        if part and index != 1:
+            _el(tc_pr, "vMerge", **({"val": "restart"} if part == "title" else {}))
+        if part and index == 1:
+            _el(_el(tc_pr, "tcBorders"), "bottom" if part == "title" else "top", val="nil")
+        if index == 2 and measure.status in STATUS_FILLS:
+            _el(tc_pr, "shd", val="clear", color="auto", fill=STATUS_FILLS[measure.status])
+        cells.append(tc)
+    if part == "text":
+        _el(cells[0], "p")  # a cell holds one paragraph at least
+        _el(cells[2], "p")
+    else:
+        keep = part == "title"
+        _paragraph(cells[0], styles["cell"], [measure.id], keep=keep)
+        _paragraph(cells[2], styles["cell"], [measure.status_label], keep=keep)
+    return cells[1]
+
+
+def _measure_body(cell, document: AnnexDocument, measure: AnnexMeasure, styles: dict[str, str]) -> None:
+    """The organisation's text and the evidence of `measure`, as paragraphs of `cell`."""
     if measure.text:
-        _paragraph(cells[1][0], styles["cell"], measure.text)
+        _paragraph(cell, styles["cell"], measure.text)
     if measure.evidence:
-        _paragraph(cells[1][0], styles["evidence"], measure.evidence, label=document.labels["evidence"] + ": ")
-    if measure.status in STATUS_FILLS:
-        _el(cells[2][1], "shd", val="clear", color="auto", fill=STATUS_FILLS[measure.status])
-    _paragraph(cells[2][0], styles["cell"], [measure.status_label])
+        _paragraph(cell, styles["evidence"], measure.evidence, label=document.labels["evidence"] + ": ")
+
+
+def _measure_cells_text(document: AnnexDocument, measure: AnnexMeasure) -> list[Cell]:
+    """The texts of the row of `measure`, cell by cell, for `surely_fits`."""
+    middle = [([measure.title], TITLE_TEXT)]
+    if measure.text:
+        middle.append((measure.text, CELL_TEXT))
+    if measure.evidence:  # the label is part of the first line
+        middle.append(([f"{document.labels['evidence']}: {measure.evidence[0]}", *measure.evidence[1:]], EVIDENCE_TEXT))
+    return [(COLUMN_WIDTHS[0], [([measure.id], CELL_TEXT)]), (COLUMN_WIDTHS[1], middle),
+            (COLUMN_WIDTHS[2], [([measure.status_label], CELL_TEXT)])]
 
 
 def _tom_section(doc, document: AnnexDocument, section: AnnexSection) -> None:
@@ -318,7 +422,9 @@ ENTRY_WIDTHS = (Cm(4.6), Cm(12.4))
 
 def _entries_section(doc, section: AnnexSection) -> None:
     """Kind "entries": one two-column table per card (name across both columns, then label |
-    value rows); rows never split and each row keeps with the next, so a card stays whole."""
+    value rows); rows never split and each row keeps with the next, so a card stays whole.
+    A card that may not fit on a page (`surely_fits`) keeps only its name with its first
+    row, and only its rows that surely fit never split: nothing runs off the page."""
     heading = doc.add_heading(section.title, level=section.level)
     heading.paragraph_format.page_break_before = section.new_page
     if section.intro:
@@ -338,14 +444,25 @@ def _entries_section(doc, section: AnnexSection) -> None:
             label = row.cells[0].paragraphs[0].add_run(field.label)
             label.bold, label.font.size = True, Pt(9)
             _lines(row.cells[1].paragraphs[0], field.value.split("\n"), size=Pt(9.5))
-        for index, row in enumerate(table.rows):
-            _row_flag(row, "w:cantSplit")
-            if index < len(table.rows) - 1:
+        heights = _card_heights(entry)
+        whole = surely_fits(sum(heights))
+        for index, (row, height) in enumerate(zip(table.rows, heights)):
+            if whole or surely_fits(height):
+                _row_flag(row, "w:cantSplit")
+            if index < len(table.rows) - 1 and (whole or index == 0):
                 for cell in row.cells:
                     for paragraph in cell.paragraphs:
                         paragraph.paragraph_format.keep_with_next = True
         _widths(table, ENTRY_WIDTHS)
         doc.add_paragraph().paragraph_format.space_after = Pt(2)
+
+
+def _card_heights(entry: AnnexEntry) -> list[float]:
+    """Estimated heights (points) of the rows of the card of `entry`: its name, its fields."""
+    name = row_height([(Length(sum(ENTRY_WIDTHS)), [([entry.title], TITLE_TEXT)])])
+    return [name] + [row_height([(ENTRY_WIDTHS[0], [([field.label], LABEL_TEXT)]),
+                                 (ENTRY_WIDTHS[1], [(field.value.split("\n"), CELL_TEXT)])])
+                     for field in entry.fields]
 
 
 def _closing(doc, document: AnnexDocument) -> None:

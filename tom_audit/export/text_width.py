@@ -133,6 +133,68 @@ def _broken_word(word: str, units: int, style: TextStyle) -> tuple[int, int]:
     return lines, used
 
 
+def split_after_lines(text: str, room: float, style: TextStyle, lines: int) -> tuple[str, str] | None:
+    """`text` cut where its line `lines + 1` starts when wrapped into `room` points (the wrap
+    of `wrapped_lines`), or None when it takes at most `lines` (at least 1) lines.
+
+    Returns (head, rest): `head` takes `lines` lines, `rest` the others, wrapped as they were.
+    `text` is head + the one character at the cut + rest: the line break or the space a
+    spreadsheet drops there; nothing ("") only inside a word too long for a line."""
+    lines = max(lines, 1)
+    units = math.floor(room / (style.size / 1000))
+    start = 0  # of the paragraph in `text`
+    for paragraph in text.split("\n"):
+        starts = _line_starts(paragraph.split(" "), units, style)
+        if lines < len(starts):
+            cut = start + starts[lines]
+            head, rest = text[:cut - 1] if text[cut - 1] == " " else text[:cut], text[cut:]
+            break
+        lines -= len(starts)
+        start += len(paragraph) + 1
+        if lines == 0 and start <= len(text):
+            head, rest = text[:start - 1], text[start:]
+            break
+    else:
+        return None
+    # nothing but the spaces or the line break at the end of `text` on the lines after: those stay
+    return (head, rest) if rest else None
+
+
+def _line_starts(words: list[str], units: int, style: TextStyle) -> list[int]:
+    """Where each wrapped line of the paragraph " ".join(`words`) starts (offsets in it):
+    `_paragraph_lines` step by step, noting each line it counts (kept apart from it, which
+    runs for every cell of a workbook; the tests hold a cut text to the lines it counts)."""
+    advances = _advances(style.font, style.bold)
+    sizes = [sum(map(advances.__getitem__, word)) for word in words]
+    space = advances[" "]
+    ends = list(accumulate(map(space.__add__, sizes), initial=0))
+    offsets = list(accumulate((len(word) + 1 for word in words), initial=0))
+    count, starts, index, used = len(words), [], 0, 0
+    while True:
+        if not used:
+            while index < count and not sizes[index]:
+                index += 1
+            starts.append(min(offsets[index], offsets[-1] - 1))
+        if index >= count:
+            return starts
+        limit = ends[index] + units - used + (0 if used else space)
+        fits = bisect_right(ends, limit, index) - 1
+        if fits >= count:
+            return starts
+        if fits > index:
+            index, used = fits, 0
+        elif used:
+            used = 0
+        else:  # a word too long for a line, broken where it runs out
+            used = 0
+            for offset, step in enumerate(map(advances.__getitem__, words[index])):
+                if used and used + step > units:
+                    starts.append(offsets[index] + offset)
+                    used = 0
+                used += step
+            index += 1
+
+
 @lru_cache(maxsize=None)
 def _word_widths(font: str, bold: bool) -> dict[str, int]:
     return {}

@@ -17,7 +17,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from tom_audit.export.content import ExportContent
 from tom_audit.export.text import cell_text, excel_date_format, format_date, needs_formula_guard, one_line
-from tom_audit.export.text_width import DIGIT_PX, PT_PER_PX, TextStyle, column_points, wrapped_lines
+from tom_audit.export.text_width import DIGIT_PX, PT_PER_PX, TextStyle, column_points, split_after_lines, wrapped_lines
 from tom_audit.i18n import tr
 
 FONT = "Arial"  # LibreOffice draws it with Liberation Sans, the same metrics
@@ -214,6 +214,42 @@ def single_row(cells=(), line: float | None = None, pad: float = PAD) -> float:
     return row_height(cells, line, pad) or round((line or LINE_HEIGHT) + pad, 2)
 
 
+# Excel's largest row height, 409 points ("Excel specifications and limits": row height
+# 409 points): a row written taller is cut there. `RowWriter` writes no row taller; a text
+# that needs more is cut off in the sheet's view and print, but the cell keeps all of it.
+MAX_ROW_HEIGHT = 409.0
+
+
+def split_row(cells, limit: float, pad: float = PAD) -> tuple[list, list | None]:
+    """The values of a row cut to fit `limit` points: (the row's values, the values that go
+    on in the row below, or None when nothing does).
+
+    `cells` are (value, column width, TextStyle) as for `row_height`. A text keeps as many
+    of its wrapped lines as fit in `limit` (one at least) and leaves the rest to the row below,
+    cut by `split_after_lines`: at a line break or a space, which the cut takes (inside a word
+    only where it is too long for a line), so text == head + that character + rest. A cell
+    with nothing more gets None there."""
+    head, rest = [], []
+    for value, width, style in cells:
+        cut = None
+        if value and isinstance(value, str):
+            lines = max(1, int((limit - pad) / style.line_height))
+            cut = split_after_lines(value, column_points(width), style, lines)
+        head.append(value if cut is None else cut[0])
+        rest.append(None if cut is None else cut[1])
+    return head, (rest if any(value is not None for value in rest) else None)
+
+
+def least_height(cells, lines: int, pad: float = PAD) -> float:
+    """The height (points) of the first `lines` lines of the row of `cells` (as for
+    `row_height`): what a row cut with `split_row` needs at least to show them."""
+    needed = 0.0
+    for value, width, style in cells:
+        if value and isinstance(value, str):
+            needed = max(needed, min(lines, wrapped_lines(value, column_points(width), style)) * style.line_height)
+    return round(needed + pad, 2)
+
+
 def fit_widths(headers: list[str], columns: list[list], minimum: list[float], maximum: list[float]) -> list[float]:
     """Column widths that fit the longest line of each column, within [minimum, maximum]."""
     widths = []
@@ -330,6 +366,64 @@ class Pages:
         self.used += height
 
 
+class PagePlan:
+    """Rows planned onto pages as they come, the way `plan_breaks` plans a list of them: a
+    row added with `keep` stays on the page of the next one, a row that does not fit (with
+    the rows kept for it) starts a new page, which first holds the title row printed again
+    (`repeat` points). `starts`: the 0-based indices of the rows that start a new page."""
+
+    def __init__(self, capacity: float, repeat: float = 0.0):
+        self.pages = Pages(capacity, repeat)
+        self.kept: list[float] = []  # heights of the rows waiting for the next
+        self.count = 0
+        self.starts: list[int] = []
+
+    def add(self, height: float, keep: bool = False) -> bool:
+        """Plans the next row, `height` points; True when it starts a new page (a row kept
+        for the next one is planned with it: False until then)."""
+        self.count += 1
+        pages = self.pages
+        if not self.kept and not keep:  # most rows: on their own
+            if pages.fits(height):
+                pages.add(height)
+                return False
+            self.starts.append(self.count - 1)
+            pages.new_page()
+            pages.add(height)
+            return True
+        self.kept.append(height)
+        if keep:
+            return False
+        first = self.count - len(self.kept)
+        if not pages.fits(sum(self.kept)):
+            self.starts.append(first)
+            pages.new_page()
+        for offset, row in enumerate(self.kept):
+            if not pages.fits(row):  # a block taller than a page
+                self.starts.append(first + offset)
+                pages.new_page()
+            pages.add(row)
+        self.kept.clear()
+        return bool(self.starts) and self.starts[-1] == self.count - 1
+
+    def room(self, least: float) -> float:
+        """How tall the next row may be (points) and still fit on its page, with the rows kept
+        for it: the room left on this page, or on the next when this one has less than `least`."""
+        pages = self.pages
+        kept = sum(self.kept)
+        left = pages.capacity - pages.used - kept
+        if left >= least:
+            return left
+        return max(least, pages.capacity - pages.repeat - kept)
+
+    def finish(self) -> list[int]:
+        """`starts`, with the rows still kept for a next one planned."""
+        if self.kept:
+            self.count -= 1
+            self.add(self.kept.pop())
+        return self.starts
+
+
 def plan_breaks(heights: list[float], keep: list[bool], capacity: float, repeat: float = 0.0) -> list[int]:
     """Where the pages break: the 0-based indices of the rows that start a new page.
 
@@ -337,23 +431,10 @@ def plan_breaks(heights: list[float], keep: list[bool], capacity: float, repeat:
     (a heading with its control goal and its first measure); `capacity`: room on a page;
     `repeat`: the title row printed again at the top of every later page. Every page
     boundary is one of ours, so the page count is known (`len(result) + 1`)."""
-    starts: list[int] = []
-    pages = Pages(capacity, repeat)
-    index = 0
-    while index < len(heights):
-        end = index
-        while end < len(heights) - 1 and keep[end]:
-            end += 1
-        if not pages.fits(sum(heights[index:end + 1])):
-            starts.append(index)
-            pages.new_page()
-        for row in range(index, end + 1):
-            if not pages.fits(heights[row]):  # a block taller than a page
-                starts.append(row)
-                pages.new_page()
-            pages.add(heights[row])
-        index = end + 1
-    return starts
+    plan = PagePlan(capacity, repeat)
+    for height, kept in zip(heights, keep):
+        plan.add(height, kept)
+    return plan.finish()
 
 
 # What a row written without a height is counted as when pages are planned: one line of
@@ -378,6 +459,10 @@ class RowWriter:
             ws._values_to_row = _cells_to_row
 
     def add(self, cells: list, height: float | None = None) -> int:
+        """Appends the row of `cells` (`Styles.cell`s or None), `height` points high (None: the
+        spreadsheet's default), never more than `MAX_ROW_HEIGHT`. Returns its row number."""
+        if height and height > MAX_ROW_HEIGHT:
+            height = MAX_ROW_HEIGHT
         if self.pages is not None:
             counted = height or DEFAULT_ROW
             if not self.pages.fits(counted):

@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from tom_audit.export.text import cell_text
-from tom_audit.export.xlsx_layout import row_height
+from tom_audit.export.xlsx_layout import MAX_ROW_HEIGHT, row_height
 from tom_audit.i18n import tr
 from tom_audit.interop.soa import SoaRow
 
@@ -77,7 +77,7 @@ def build_workbook(rows: list[SoaRow], *, framework: str, lang: str, heading: li
         ws.cell(ws.max_row, 5).fill = PatternFill("solid", fgColor=FILLS.get(row.implementation, "FFFFFF"))
         height = row_height([(v, w, 1.0) for v, w in zip(values, WIDTHS)])
         if height:  # LibreOffice and Excel do not grow rows for wrapped text written by openpyxl
-            ws.row_dimensions[ws.max_row].height = height
+            ws.row_dimensions[ws.max_row].height = min(height, MAX_ROW_HEIGHT)  # Excel's limit; the cell keeps all
     for line in ws.iter_rows(min_row=header_row):
         for cell in line:
             cell.alignment = Alignment(wrap_text=True, vertical="top")

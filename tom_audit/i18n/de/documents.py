@@ -31,6 +31,7 @@ STRINGS = {
     "ref.sdm.unlinkability": "Nichtverkettung",
     "ref.sdm.data_minimisation": "Datenminimierung",
     "annex.xlsx.internal": "intern",
+    "annex.xlsx.continued": "{id} (Fortsetzung)",
     "annex.col.references": "Referenzen",
     "ref.short.iso27001": "ISO 27001",
     "ref.short.bsi": "BSI",

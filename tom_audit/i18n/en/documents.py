@@ -31,6 +31,7 @@ STRINGS = {
     "ref.sdm.unlinkability": "unlinkability",
     "ref.sdm.data_minimisation": "data minimisation",
     "annex.xlsx.internal": "internal",
+    "annex.xlsx.continued": "{id} (continued)",
     "annex.col.references": "References",
     "ref.short.iso27001": "ISO 27001",
     "ref.short.bsi": "BSI",
