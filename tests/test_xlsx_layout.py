@@ -19,7 +19,9 @@ from openpyxl import load_workbook
 
 from tom_audit.export import ExportOptions, export
 from tom_audit.export.references import reference_lines
-from tom_audit.export.text_width import TextStyle, column_points, split_after_lines, text_width, wrapped_lines
+from tom_audit.export.text_width import (
+    TextStyle, column_points, lines_up_to, split_after_lines, text_width, wrapped_lines,
+)
 from tom_audit.export.xlsx_layout import BODY, BOLD, LINE_HEIGHT, MAX_ROW_HEIGHT, plan_breaks, row_height
 from tom_audit.logic.answers import Edit, record
 from tom_audit.model.assessment import Gap
@@ -85,9 +87,10 @@ def test_wrapping_agrees_with_a_word_by_word_wrap(text, room, style):
 
 @given(st.text(alphabet=st.sampled_from("aiW Ü-\n​ß漢"), max_size=120), st.floats(min_value=1, max_value=200),
        st.sampled_from([BODY, BOLD, TextStyle("Calibri", 11)]), st.integers(min_value=1, max_value=8))
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=1000, deadline=None)
 def test_a_text_cut_after_some_lines_loses_nothing_and_wraps_as_before(text, room, style, lines):
     total = wrapped_lines.__wrapped__(text, room, style)
+    assert lines_up_to(text, room, style, 1000) == total and lines_up_to(text, room, style, lines) == min(lines, total)
     cut = split_after_lines(text, room, style, lines)
     if cut is None:  # it fits, or only spaces or a line break at its end would go on
         assert total <= lines or text[-1] in " \n"

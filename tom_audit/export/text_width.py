@@ -18,7 +18,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from collections import defaultdict
 from functools import cached_property, lru_cache
-from itertools import accumulate
+from itertools import accumulate, islice
+from typing import Iterator
 
 from tom_audit.export.font_metrics import METRICS
 
@@ -139,60 +140,74 @@ def split_after_lines(text: str, room: float, style: TextStyle, lines: int) -> t
 
     Returns (head, rest): `head` takes `lines` lines, `rest` the others, wrapped as they were.
     `text` is head + the one character at the cut + rest: the line break or the space a
-    spreadsheet drops there; nothing ("") only inside a word too long for a line."""
-    lines = max(lines, 1)
+    spreadsheet drops there; nothing ("") only inside a word too long for a line. Reads no
+    further into `text` than the cut: a text of a million characters is cut as fast as any."""
+    cut = next(islice(_line_starts(text, room, style), max(lines, 1), None), None)
+    if cut is None or cut >= len(text):
+        return None  # nothing after the cut but the spaces or line break that end `text`: those stay
+    gap = 1 if text[cut - 1] in " \n" else 0
+    return text[:cut - gap], text[cut:]
+
+
+def lines_up_to(text: str, room: float, style: TextStyle, most: int) -> int:
+    """`wrapped_lines`, counted no further than `most`: min(most, the lines `text` takes)."""
+    return sum(1 for _ in islice(_line_starts(text, room, style), max(most, 0)))
+
+
+def _line_starts(text: str, room: float, style: TextStyle) -> Iterator[int]:
+    """Where each line of `text` wrapped into `room` points starts (offsets), one after the
+    other as asked for: the wrap of `wrapped_lines` (`_paragraph_lines`) word by word, which
+    the tests hold to the lines it counts; kept apart from it, which runs for every cell."""
     units = math.floor(room / (style.size / 1000))
-    start = 0  # of the paragraph in `text`
-    for paragraph in text.split("\n"):
-        starts = _line_starts(paragraph.split(" "), units, style)
-        if lines < len(starts):
-            cut = start + starts[lines]
-            head, rest = text[:cut - 1] if text[cut - 1] == " " else text[:cut], text[cut:]
-            break
-        lines -= len(starts)
-        start += len(paragraph) + 1
-        if lines == 0 and start <= len(text):
-            head, rest = text[:start - 1], text[start:]
-            break
-    else:
-        return None
-    # nothing but the spaces or the line break at the end of `text` on the lines after: those stay
-    return (head, rest) if rest else None
-
-
-def _line_starts(words: list[str], units: int, style: TextStyle) -> list[int]:
-    """Where each wrapped line of the paragraph " ".join(`words`) starts (offsets in it):
-    `_paragraph_lines` step by step, noting each line it counts (kept apart from it, which
-    runs for every cell of a workbook; the tests hold a cut text to the lines it counts)."""
     advances = _advances(style.font, style.bold)
-    sizes = [sum(map(advances.__getitem__, word)) for word in words]
     space = advances[" "]
-    ends = list(accumulate(map(space.__add__, sizes), initial=0))
-    offsets = list(accumulate((len(word) + 1 for word in words), initial=0))
-    count, starts, index, used = len(words), [], 0, 0
-    while True:
-        if not used:
-            while index < count and not sizes[index]:
-                index += 1
-            starts.append(min(offsets[index], offsets[-1] - 1))
-        if index >= count:
-            return starts
-        limit = ends[index] + units - used + (0 if used else space)
-        fits = bisect_right(ends, limit, index) - 1
-        if fits >= count:
-            return starts
-        if fits > index:
-            index, used = fits, 0
-        elif used:
-            used = 0
-        else:  # a word too long for a line, broken where it runs out
-            used = 0
-            for offset, step in enumerate(map(advances.__getitem__, words[index])):
-                if used and used + step > units:
-                    starts.append(offsets[index] + offset)
-                    used = 0
-                used += step
-            index += 1
+    start = 0
+    while True:  # paragraph by paragraph
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield from _paragraph_starts(text, start, end, units, advances, space)
+        if end == len(text):
+            return
+        start = end + 1
+
+
+def _paragraph_starts(text: str, start: int, end: int, units: int, advances, space: int) -> Iterator[int]:
+    """The line starts of the paragraph text[start:end] (see `_line_starts`)."""
+    def words() -> Iterator[tuple[int, int, str]]:  # (offset, width, word) of each word between spaces
+        position = start
+        while True:
+            gap = text.find(" ", position, end)
+            stop = end if gap < 0 else gap
+            word = text[position:stop]
+            yield position, sum(map(advances.__getitem__, word)), word
+            if gap < 0:
+                return
+            position = gap + 1
+
+    following = words()
+    current = next(following)
+    opening = start  # the first line starts with the paragraph, spaces or not
+    while True:  # line by line
+        while current is not None and not current[1]:  # spaces that would open a line are dropped
+            current = next(following, None)
+        yield opening if opening is not None else end if current is None else current[0]
+        opening = None
+        if current is None:
+            return
+        offset, line, word = current  # line: the width used on the line
+        if line > units:  # a word too long for a line, broken where it runs out; its end opens the next
+            line = 0
+            for index, step in enumerate(map(advances.__getitem__, word)):
+                if line and line + step > units:
+                    yield offset + index
+                    line = 0
+                line += step
+        current = next(following, None)
+        while current is not None and line + space + current[1] <= units:
+            line += space + current[1]
+            current = next(following, None)
+        if current is None:
+            return
 
 
 @lru_cache(maxsize=None)

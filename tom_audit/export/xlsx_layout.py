@@ -17,7 +17,9 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from tom_audit.export.content import ExportContent
 from tom_audit.export.text import cell_text, excel_date_format, format_date, needs_formula_guard, one_line
-from tom_audit.export.text_width import DIGIT_PX, PT_PER_PX, TextStyle, column_points, split_after_lines, wrapped_lines
+from tom_audit.export.text_width import (
+    DIGIT_PX, PT_PER_PX, TextStyle, column_points, lines_up_to, split_after_lines, wrapped_lines,
+)
 from tom_audit.i18n import tr
 
 FONT = "Arial"  # LibreOffice draws it with Liberation Sans, the same metrics
@@ -246,7 +248,7 @@ def least_height(cells, lines: int, pad: float = PAD) -> float:
     needed = 0.0
     for value, width, style in cells:
         if value and isinstance(value, str):
-            needed = max(needed, min(lines, wrapped_lines(value, column_points(width), style)) * style.line_height)
+            needed = max(needed, lines_up_to(value, column_points(width), style, lines) * style.line_height)
     return round(needed + pad, 2)
 
 
