@@ -4,9 +4,11 @@ a test says otherwise, so no test depends on the machine or on another test."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from hypothesis import settings
@@ -115,3 +117,25 @@ def long_notes(tmp_path):
         record(a, c, measure_id, Edit(note=notes[measure_id]))
     save_assessment(path, a)
     return load_assessment(path), notes
+
+
+class PdfWord(NamedTuple):
+    page: int  # from 1
+    x0: float  # points from the page's left and top edges
+    y0: float
+    x1: float
+    y1: float
+    text: str
+
+
+def pdf_words(pdf: Path) -> list[PdfWord]:
+    """Every word printed in `pdf`, with its box, as `pdftotext -bbox` (poppler) reads it."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    words, page = [], 0
+    for line in html.splitlines():
+        if "<page " in line:
+            page += 1
+        match = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', line)
+        if match:
+            words.append(PdfWord(page, *map(float, match.groups()[:4]), match.group(5)))
+    return words

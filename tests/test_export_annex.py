@@ -28,7 +28,7 @@ from tom_audit.model.assessment import Evidence
 from tom_audit.model.providers import Provider
 from tom_audit.store.assessment_store import load_assessment, save_assessment
 
-from tests.conftest import EXAMPLE, long_note
+from tests.conftest import EXAMPLE, long_note, pdf_words
 
 TODAY = date(2026, 11, 21)
 OPTIONS = ExportOptions(today=TODAY, exported_on=datetime(2026, 11, 21, 9, 30, tzinfo=timezone.utc))
@@ -223,9 +223,7 @@ def test_pdf_breaks_only_what_would_run_out_of_its_column(tmp_path):
     assert "\u200b" not in subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"],
                                            capture_output=True, text=True, check=True).stdout.split("ENT-02")[0]
     # no word runs into the status column
-    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    words = [(float(x0), float(x1), word.replace("\u200b", "")) for x0, x1, word in
-             re.findall(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', boxes)]
+    words = [(w.x0, w.x1, w.text.replace("\u200b", "")) for w in pdf_words(pdf)]
     status_left = min(x0 for x0, _, word in words if word == "Umgesetzt")
     ours = [(x1, word) for x0, x1, word in words if x0 < status_left and len(word) > 6
             and any(word in piece for piece in LONG_PIECES)]
@@ -499,14 +497,9 @@ def test_libreoffice_renders_the_docx_with_draft_and_page_numbers(draft_docx, tm
 
 def _page_words(pdf) -> dict[str, list[int]]:
     """Every word LibreOffice printed, with the pages it is on."""
-    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     pages: dict[str, list[int]] = {}
-    page = 0
-    for line in html.splitlines():
-        if "<page " in line:
-            page += 1
-        for word in re.findall(r">([^<]*)</word>", line):
-            pages.setdefault(word, []).append(page)
+    for word in pdf_words(pdf):
+        pages.setdefault(word.text, []).append(word.page)
     return pages
 
 

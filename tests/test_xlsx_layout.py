@@ -27,7 +27,7 @@ from tom_audit.logic.answers import Edit, record
 from tom_audit.model.assessment import Gap
 from tom_audit.store.assessment_store import load_assessment, save_assessment
 
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, pdf_words
 
 OPTIONS = ExportOptions(today=date(2026, 11, 21))
 
@@ -180,19 +180,6 @@ def stress(tmp_path):
     return load_assessment(path), markers
 
 
-def _words(pdf: Path) -> list[tuple[int, float, float, str]]:
-    """(page, yMin, yMax, word) of every word LibreOffice printed."""
-    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    words, page = [], 0
-    for line in html.splitlines():
-        if "<page " in line:
-            page += 1
-        match = re.search(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', line)
-        if match:
-            words.append((page, float(match.group(1)), float(match.group(2)), match.group(3)))
-    return words
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice (soffice) or pdftotext is not installed")
@@ -202,7 +189,7 @@ def test_libreoffice_cuts_no_line_off_in_the_stress_file(stress, tmp_path):
     export(loaded, book, fmt="xlsx", lang="de", options=OPTIONS)
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to",
                     "pdf", "--outdir", str(tmp_path), str(book)], check=True, capture_output=True, timeout=240)
-    words = _words(tmp_path / "stress.pdf")
+    words = [(w.page, w.y0, w.y1, w.text) for w in pdf_words(tmp_path / "stress.pdf")]
     ids = [(page, y0, text) for page, y0, _, text in words if re.fullmatch(r"[A-Z]{3}-\d\d", text)]
     checked = 0
     for measure_id, marker in markers.items():
@@ -301,19 +288,6 @@ def test_an_english_annex_says_continued(long_notes, tmp_path):
     assert markers and all(marker.endswith(" (continued)") for marker in markers)
 
 
-def _boxes(pdf: Path) -> list[tuple[int, float, float, float, str]]:
-    """(page, xMin, yMin, yMax, word) of every word LibreOffice printed."""
-    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    boxes, page = [], 0
-    for line in html.splitlines():
-        if "<page " in line:
-            page += 1
-        match = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', line)
-        if match:
-            boxes.append((page, float(match.group(1)), float(match.group(2)), float(match.group(3)), match.group(4)))
-    return boxes
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice (soffice) or pdftotext is not installed")
@@ -326,7 +300,7 @@ def test_libreoffice_prints_notes_longer_than_a_page_to_their_last_word(long_not
     export(loaded, book, fmt="xlsx", lang="de", options=OPTIONS)
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to",
                     "pdf", "--outdir", str(tmp_path), str(book)], check=True, capture_output=True, timeout=240)
-    boxes = _boxes(tmp_path / "long.pdf")
+    boxes = [(w.page, w.x0, w.y0, w.y1, w.text) for w in pdf_words(tmp_path / "long.pdf")]
     # the annex's pages: the sheet's name ("Anlage TOM") in the page header
     annex = {page for page, _, y0, _, text in boxes if text == "TOM" and y0 < 40}
     column = {}  # per page: the implementation column's left and right edge, the header row's foot, the footer's top
